@@ -1,0 +1,352 @@
+//! The request envelope and its session.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::{Context, Request};
+use crate::{Error, ErrorKind, Result};
+
+/// What Alexa sends to a skill: `version`, `session`, `context` and `request`.
+///
+/// Parse one with [`RequestEnvelope::from_slice`], which reports a malformed
+/// envelope as an [`ErrorKind::InvalidRequest`] error naming the path of the
+/// bad field.
+///
+/// ```
+/// use alexa_kit::model::RequestEnvelope;
+/// let json = br#"{"version":"1.0","session":{"new":true,"sessionId":"s1",
+///   "application":{"applicationId":"amzn1.ask.skill.1"},"user":{"userId":"u1"}},
+///   "request":{"type":"IntentRequest","requestId":"r1","locale":"en-GB",
+///   "intent":{"name":"HelloWorldIntent","confirmationStatus":"NONE"}}}"#;
+/// let env = RequestEnvelope::from_slice(json)?;
+/// assert_eq!(env.intent_name(), Some("HelloWorldIntent"));
+/// assert!(env.is_new_session());
+/// assert_eq!(env.application_id(), Some("amzn1.ask.skill.1"));
+/// # Ok::<(), alexa_kit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RequestEnvelope {
+    /// Always `"1.0"`.
+    #[serde(default)]
+    pub version: String,
+    /// Absent for AudioPlayer, PlaybackController, skill events and messaging requests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Session>,
+    /// The device, user and interface state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Context>,
+    /// The request itself, tagged by `type`.
+    pub request: Request,
+}
+
+impl RequestEnvelope {
+    /// Builds an envelope around `request` with no session and no context.
+    ///
+    /// ```
+    /// use alexa_kit::model::{LaunchRequest, Request, RequestEnvelope};
+    /// let env = RequestEnvelope::new(Request::Launch(LaunchRequest::default()));
+    /// assert_eq!(env.version, "1.0");
+    /// ```
+    pub fn new(request: Request) -> Self {
+        RequestEnvelope {
+            version: "1.0".to_owned(),
+            session: None,
+            context: None,
+            request,
+        }
+    }
+
+    /// Parses an envelope from JSON bytes.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let err = RequestEnvelope::from_slice(br#"{"request":{"type":"IntentRequest","intent":{"name":7}}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.kind(), alexa_kit::ErrorKind::InvalidRequest);
+    /// assert!(err.to_string().contains("intent.name"), "{err}");
+    /// ```
+    pub fn from_slice(bytes: &[u8]) -> Result<Self> {
+        let de = &mut serde_json::Deserializer::from_slice(bytes);
+        let env: RequestEnvelope = serde_path_to_error::deserialize(de).map_err(invalid)?;
+        Ok(env)
+    }
+
+    /// Parses an envelope from a JSON string.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// assert!(RequestEnvelope::from_json(r#"{"request":{"type":"LaunchRequest"}}"#).is_ok());
+    /// assert!(RequestEnvelope::from_json(r#"{"version":"1.0"}"#).is_err());
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self> {
+        Self::from_slice(json.as_bytes())
+    }
+
+    /// The request's locale, such as `"en-US"`, if Alexa sent one.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"LaunchRequest","locale":"ja-JP"}}"#)?;
+    /// assert_eq!(env.locale(), Some("ja-JP"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn locale(&self) -> Option<&str> {
+        self.request.locale()
+    }
+
+    /// The intent name of an `IntentRequest` or `CanFulfillIntentRequest`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.intent_name(), None);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn intent_name(&self) -> Option<&str> {
+        self.request.intent().map(|i| i.name.as_str())
+    }
+
+    /// Whether this request starts a new session (`false` without a session).
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"session":{"new":true},"request":{"type":"LaunchRequest"}}"#)?;
+    /// assert!(env.is_new_session());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn is_new_session(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.new)
+    }
+
+    /// The skill id, from `context.System.application` first, then `session.application`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"session":{"application":{"applicationId":"amzn1.ask.skill.9"}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.application_id(), Some("amzn1.ask.skill.9"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn application_id(&self) -> Option<&str> {
+        self.system()
+            .and_then(|s| s.application.as_ref())
+            .and_then(|a| a.application_id.as_deref())
+            .or_else(|| {
+                self.session
+                    .as_ref()
+                    .and_then(|s| s.application.as_ref())
+                    .and_then(|a| a.application_id.as_deref())
+            })
+    }
+
+    /// The user id, from `context.System.user` first, then `session.user`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"session":{"user":{"userId":"amzn1.ask.account.A"}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.user_id(), Some("amzn1.ask.account.A"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn user_id(&self) -> Option<&str> {
+        self.system()
+            .and_then(|s| s.user.as_ref())
+            .and_then(|u| u.user_id.as_deref())
+            .or_else(|| {
+                self.session
+                    .as_ref()
+                    .and_then(|s| s.user.as_ref())
+                    .and_then(|u| u.user_id.as_deref())
+            })
+    }
+
+    /// The device id from `context.System.device`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"System":{"device":{"deviceId":"d1"}}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.device_id(), Some("d1"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn device_id(&self) -> Option<&str> {
+        self.system()
+            .and_then(|s| s.device.as_ref())
+            .and_then(|d| d.device_id.as_deref())
+    }
+
+    /// The recognised speaker's id from `context.System.person`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"System":{"person":{"personId":"p1"}}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.person_id(), Some("p1"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn person_id(&self) -> Option<&str> {
+        self.system()
+            .and_then(|s| s.person.as_ref())
+            .and_then(|p| p.person_id.as_deref())
+    }
+
+    /// Whether the device supports an interface, e.g. `"AudioPlayer"` or
+    /// `"Alexa.Presentation.APL"` (the key's presence is what counts).
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"System":{"device":{
+    ///     "supportedInterfaces":{"AudioPlayer":{}}}}},"request":{"type":"LaunchRequest"}}"#)?;
+    /// assert!(env.supports_interface("AudioPlayer"));
+    /// assert!(!env.supports_interface("Alexa.Presentation.APL"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn supports_interface(&self, name: &str) -> bool {
+        self.system()
+            .and_then(|s| s.device.as_ref())
+            .is_some_and(|d| d.supported_interfaces.contains_key(name))
+    }
+
+    /// The session attributes the skill returned on the previous turn.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"session":{"attributes":{"count":2}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.session_attributes().unwrap()["count"], 2);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn session_attributes(&self) -> Option<&Map<String, Value>> {
+        self.session.as_ref().and_then(|s| s.attributes.as_ref())
+    }
+
+    /// `context.System`, if present.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"LaunchRequest"}}"#)?;
+    /// assert!(env.system().is_none());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn system(&self) -> Option<&super::SystemState> {
+        self.context.as_ref().and_then(|c| c.system.as_ref())
+    }
+}
+
+fn invalid(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = err.path().to_string();
+    let inner = err.into_inner();
+    let message = if path == "." {
+        format!("not an Alexa request envelope: {inner}")
+    } else {
+        format!("not an Alexa request envelope: at `{path}`: {inner}")
+    };
+    Error::new(ErrorKind::InvalidRequest, message)
+}
+
+/// The skill session: present for requests that are part of a conversation.
+///
+/// ```
+/// use alexa_kit::model::Session;
+/// let s: Session = serde_json::from_str(r#"{"new":false,"sessionId":"s","attributes":null}"#)?;
+/// assert!(!s.new);
+/// assert!(s.attributes.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Session {
+    /// `true` on the first request of a session.
+    #[serde(default)]
+    pub new: bool,
+    /// `amzn1.echo-api.session.<uuid>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// The skill that owns the session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<Application>,
+    /// What the skill returned in `sessionAttributes` on the previous turn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Map<String, Value>>,
+    /// The Amazon account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<User>,
+}
+
+/// `{"applicationId": "amzn1.ask.skill.<uuid>"}`.
+///
+/// ```
+/// let a: alexa_kit::model::Application = serde_json::from_str(r#"{"applicationId":"x"}"#)?;
+/// assert_eq!(a.application_id.as_deref(), Some("x"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Application {
+    /// The skill id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<String>,
+}
+
+/// The Amazon account using the skill.
+///
+/// ```
+/// let u: alexa_kit::model::User = serde_json::from_str(r#"{"userId":"u","accessToken":null}"#)?;
+/// assert_eq!(u.user_id.as_deref(), Some("u"));
+/// assert!(u.access_token.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct User {
+    /// `amzn1.ask.account.<...>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The account-linking token, if the user linked an account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// Granted permissions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Permissions>,
+}
+
+/// The permissions the user granted to the skill.
+///
+/// ```
+/// let p: alexa_kit::model::Permissions = serde_json::from_str(
+///     r#"{"scopes":{"alexa::devices:all:geolocation:read":{"status":"GRANTED"}}}"#)?;
+/// assert_eq!(p.scopes["alexa::devices:all:geolocation:read"].status.as_deref(), Some("GRANTED"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Permissions {
+    /// Deprecated: use `context.System.apiAccessToken`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_token: Option<String>,
+    /// Scope name → its status.
+    #[serde(default, skip_serializing_if = "HashMap::is_empty")]
+    pub scopes: HashMap<String, ScopeStatus>,
+}
+
+/// `{"status": "GRANTED" | "DENIED"}`.
+///
+/// ```
+/// let s: alexa_kit::model::ScopeStatus = serde_json::from_str(r#"{"status":"DENIED"}"#)?;
+/// assert_eq!(s.status.as_deref(), Some("DENIED"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ScopeStatus {
+    /// `GRANTED` or `DENIED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}

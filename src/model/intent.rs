@@ -1,0 +1,384 @@
+//! Intents, slots and entity resolution.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+/// An intent with its slots, as sent in `IntentRequest` and `CanFulfillIntentRequest`
+/// and as returned in a Dialog directive's `updatedIntent`.
+///
+/// ```
+/// use alexa_kit::model::Intent;
+/// let i: Intent = serde_json::from_str(r#"{"name":"Book","confirmationStatus":"NONE",
+///   "slots":{"city":{"name":"city","value":"Paris"}}}"#)?;
+/// assert_eq!(i.slot_value("city"), Some("Paris"));
+/// assert_eq!(i.slot_value("date"), None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Intent {
+    /// The intent's name, e.g. `AMAZON.HelpIntent`.
+    pub name: String,
+    /// Whether the user confirmed the intent.
+    #[serde(default, skip_serializing_if = "ConfirmationStatus::is_none")]
+    pub confirmation_status: ConfirmationStatus,
+    /// Slot name → slot.
+    #[serde(default, skip_serializing_if = "HashMap::is_empty")]
+    pub slots: HashMap<String, Slot>,
+}
+
+impl Intent {
+    /// An intent with this name and no slots.
+    ///
+    /// ```
+    /// let i = alexa_kit::model::Intent::new("OrderIntent");
+    /// assert_eq!(i.name, "OrderIntent");
+    /// ```
+    pub fn new(name: impl Into<String>) -> Self {
+        Intent {
+            name: name.into(),
+            ..Intent::default()
+        }
+    }
+
+    /// Adds (or replaces) a slot with a spoken value.
+    ///
+    /// ```
+    /// let i = alexa_kit::model::Intent::new("OrderIntent").with_slot("drink", "tea");
+    /// assert_eq!(i.slot_value("drink"), Some("tea"));
+    /// ```
+    pub fn with_slot(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let name = name.into();
+        let slot = Slot::new(name.clone(), value);
+        self.slots.insert(name, slot);
+        self
+    }
+
+    /// The slot of that name, if the intent has it.
+    ///
+    /// ```
+    /// let i = alexa_kit::model::Intent::new("I").with_slot("s", "v");
+    /// assert!(i.slot("s").is_some());
+    /// ```
+    pub fn slot(&self, name: &str) -> Option<&Slot> {
+        self.slots.get(name)
+    }
+
+    /// The spoken value of a slot, if it was filled.
+    ///
+    /// ```
+    /// let i = alexa_kit::model::Intent::new("I").with_slot("s", "v");
+    /// assert_eq!(i.slot_value("s"), Some("v"));
+    /// ```
+    pub fn slot_value(&self, name: &str) -> Option<&str> {
+        self.slot(name).and_then(Slot::value)
+    }
+
+    /// The first entity-resolution match of a slot (`ER_SUCCESS_MATCH`).
+    ///
+    /// ```
+    /// use alexa_kit::model::Intent;
+    /// let i: Intent = serde_json::from_str(r#"{"name":"I","slots":{"pet":{"name":"pet","value":"doggo",
+    ///   "resolutions":{"resolutionsPerAuthority":[{"authority":"a","status":{"code":"ER_SUCCESS_MATCH"},
+    ///   "values":[{"value":{"name":"dog","id":"DOG"}}]}]}}}}"#)?;
+    /// let m = i.resolved("pet").unwrap();
+    /// assert_eq!((m.name.as_str(), m.id.as_deref()), ("dog", Some("DOG")));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn resolved(&self, slot: &str) -> Option<&ResolvedValue> {
+        self.slot(slot).and_then(Slot::resolved)
+    }
+}
+
+/// `NONE`, `DENIED` or `CONFIRMED`.
+///
+/// ```
+/// use alexa_kit::model::ConfirmationStatus;
+/// let s: ConfirmationStatus = serde_json::from_str(r#""CONFIRMED""#)?;
+/// assert_eq!(s, ConfirmationStatus::Confirmed);
+/// assert_eq!(ConfirmationStatus::default(), ConfirmationStatus::None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ConfirmationStatus {
+    /// Nothing was asked or answered yet.
+    #[default]
+    None,
+    /// The user said no.
+    Denied,
+    /// The user said yes.
+    Confirmed,
+}
+
+impl ConfirmationStatus {
+    fn is_none(&self) -> bool {
+        *self == ConfirmationStatus::None
+    }
+}
+
+/// `STARTED`, `IN_PROGRESS` or `COMPLETED`: where a dialog-model conversation is.
+///
+/// ```
+/// use alexa_kit::model::DialogState;
+/// let s: DialogState = serde_json::from_str(r#""IN_PROGRESS""#)?;
+/// assert_eq!(s, DialogState::InProgress);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DialogState {
+    /// The first turn of a dialog.
+    Started,
+    /// Slots are still being collected.
+    InProgress,
+    /// Every required slot is filled and confirmed.
+    Completed,
+}
+
+/// A slot of an intent.
+///
+/// ```
+/// use alexa_kit::model::Slot;
+/// let s: Slot = serde_json::from_str(r#"{"name":"city","value":"Rome","source":"USER"}"#)?;
+/// assert_eq!(s.value(), Some("Rome"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Slot {
+    /// The slot's name (repeats the map key).
+    #[serde(default)]
+    pub name: String,
+    /// What the user said; absent when the slot is unfilled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Whether the user confirmed this slot.
+    #[serde(default, skip_serializing_if = "ConfirmationStatus::is_none")]
+    pub confirmation_status: ConfirmationStatus,
+    /// Entity resolution results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolutions: Option<Resolutions>,
+    /// The newer structured value: the only carrier of multi-value slots.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot_value: Option<SlotValue>,
+}
+
+impl Slot {
+    /// A filled slot.
+    ///
+    /// ```
+    /// let s = alexa_kit::model::Slot::new("city", "Rome");
+    /// assert_eq!(s.value(), Some("Rome"));
+    /// ```
+    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Slot {
+            name: name.into(),
+            value: Some(value.into()),
+            ..Slot::default()
+        }
+    }
+
+    /// The spoken value: `value`, or the simple `slotValue.value`.
+    ///
+    /// ```
+    /// let s: alexa_kit::model::Slot = serde_json::from_str(
+    ///     r#"{"name":"x","slotValue":{"type":"Simple","value":"v"}}"#)?;
+    /// assert_eq!(s.value(), Some("v"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn value(&self) -> Option<&str> {
+        self.value.as_deref().or(match &self.slot_value {
+            Some(SlotValue::Simple { value, .. }) => value.as_deref(),
+            _ => None,
+        })
+    }
+
+    /// Every spoken value: one for a simple slot, several for a multi-value slot.
+    ///
+    /// ```
+    /// let s: alexa_kit::model::Slot = serde_json::from_str(r#"{"name":"x","slotValue":{"type":"List",
+    ///   "values":[{"type":"Simple","value":"a"},{"type":"Simple","value":"b"}]}}"#)?;
+    /// assert_eq!(s.values(), vec!["a", "b"]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn values(&self) -> Vec<&str> {
+        match &self.slot_value {
+            Some(v) => v.values(),
+            None => self.value.as_deref().into_iter().collect(),
+        }
+    }
+
+    /// The first `ER_SUCCESS_MATCH` value of any authority.
+    ///
+    /// ```
+    /// let s = alexa_kit::model::Slot::new("x", "y");
+    /// assert!(s.resolved().is_none());
+    /// ```
+    pub fn resolved(&self) -> Option<&ResolvedValue> {
+        self.resolutions
+            .as_ref()
+            .and_then(first_match)
+            .or(match &self.slot_value {
+                Some(SlotValue::Simple {
+                    resolutions: Some(r),
+                    ..
+                }) => first_match(r),
+                _ => None,
+            })
+    }
+}
+
+fn first_match(r: &Resolutions) -> Option<&ResolvedValue> {
+    r.resolutions_per_authority
+        .iter()
+        .filter(|a| a.is_match())
+        .find_map(|a| a.values.first().map(|v| &v.value))
+}
+
+/// `slotValue`: a simple value or a list of values (multi-value slots).
+///
+/// ```
+/// use alexa_kit::model::SlotValue;
+/// let v: SlotValue = serde_json::from_str(r#"{"type":"Simple","value":"x"}"#)?;
+/// assert_eq!(v.values(), vec!["x"]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+#[non_exhaustive]
+pub enum SlotValue {
+    /// One value.
+    Simple {
+        /// What the user said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+        /// Entity resolution of this value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resolutions: Option<Resolutions>,
+    },
+    /// Several values.
+    List {
+        /// The values, each usually `Simple`.
+        #[serde(default)]
+        values: Vec<SlotValue>,
+    },
+}
+
+impl SlotValue {
+    /// Every spoken value, flattened.
+    ///
+    /// ```
+    /// use alexa_kit::model::SlotValue;
+    /// let v = SlotValue::List { values: vec![] };
+    /// assert!(v.values().is_empty());
+    /// ```
+    pub fn values(&self) -> Vec<&str> {
+        match self {
+            SlotValue::Simple { value, .. } => value.as_deref().into_iter().collect(),
+            SlotValue::List { values } => values.iter().flat_map(SlotValue::values).collect(),
+        }
+    }
+}
+
+/// `resolutions`: entity-resolution results per authority.
+///
+/// ```
+/// let r: alexa_kit::model::Resolutions = serde_json::from_str(r#"{"resolutionsPerAuthority":[]}"#)?;
+/// assert!(r.resolutions_per_authority.is_empty());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Resolutions {
+    /// One entry per authority (custom slot type, dynamic entities).
+    #[serde(default)]
+    pub resolutions_per_authority: Vec<Resolution>,
+}
+
+/// The result of one authority.
+///
+/// ```
+/// let r: alexa_kit::model::Resolution = serde_json::from_str(
+///     r#"{"authority":"a","status":{"code":"ER_SUCCESS_NO_MATCH"}}"#)?;
+/// assert!(!r.is_match());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Resolution {
+    /// `amzn1.er-authority.echo-sdk.<skillId>.<SlotType>`.
+    #[serde(default)]
+    pub authority: String,
+    /// Match status.
+    #[serde(default)]
+    pub status: ResolutionStatus,
+    /// The matched values (absent on `ER_SUCCESS_NO_MATCH`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<ResolutionValueWrapper>,
+}
+
+impl Resolution {
+    /// Whether the status code is `ER_SUCCESS_MATCH`.
+    ///
+    /// ```
+    /// let r = alexa_kit::model::Resolution::default();
+    /// assert!(!r.is_match());
+    /// ```
+    pub fn is_match(&self) -> bool {
+        self.status.code == "ER_SUCCESS_MATCH"
+    }
+}
+
+/// `{"code": "ER_SUCCESS_MATCH" | "ER_SUCCESS_NO_MATCH" | "ER_ERROR_TIMEOUT" | "ER_ERROR_EXCEPTION"}`.
+///
+/// ```
+/// let s: alexa_kit::model::ResolutionStatus = serde_json::from_str(r#"{"code":"ER_ERROR_TIMEOUT"}"#)?;
+/// assert_eq!(s.code, "ER_ERROR_TIMEOUT");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ResolutionStatus {
+    /// The status code.
+    #[serde(default)]
+    pub code: String,
+}
+
+/// `{"value": {...}}` in a resolution's `values`.
+///
+/// ```
+/// let w: alexa_kit::model::ResolutionValueWrapper =
+///     serde_json::from_str(r#"{"value":{"name":"dog","id":"DOG"}}"#)?;
+/// assert_eq!(w.value.name, "dog");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ResolutionValueWrapper {
+    /// The resolved entity.
+    pub value: ResolvedValue,
+}
+
+/// A resolved entity: its canonical name and id.
+///
+/// ```
+/// let v: alexa_kit::model::ResolvedValue = serde_json::from_str(r#"{"name":"LaGuardia","id":"LGA"}"#)?;
+/// assert_eq!(v.id.as_deref(), Some("LGA"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ResolvedValue {
+    /// The canonical value.
+    #[serde(default)]
+    pub name: String,
+    /// The entity id, if the slot type defines one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
