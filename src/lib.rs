@@ -3,9 +3,31 @@
 
 pub mod i18n;
 pub mod lambda;
+pub mod local;
 pub mod model;
 pub mod response;
+pub mod skill;
+pub mod testing;
 
 mod error;
 
 pub use error::{Error, ErrorKind, Result};
+pub use skill::Skill;
+
+/// Re-exports for skill code: `use alexa_kit::prelude::*;`.
+///
+/// ```
+/// use alexa_kit::prelude::*;
+/// let skill: alexa_kit::Result<Skill> = Skill::builder().build();
+/// assert!(skill.is_ok());
+/// ```
+pub mod prelude {
+    pub use crate::i18n::{Locales, Localizer};
+    pub use crate::response::ResponseBuilder;
+    pub use crate::skill::{
+        ErrorHandler, Handler, Input, RequestHandler, RequestInterceptor, RequestKind,
+        ResponseInterceptor,
+    };
+    pub use crate::{Error, ErrorKind, Result, Skill};
+    pub use async_trait::async_trait;
+}

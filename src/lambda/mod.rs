@@ -46,16 +46,19 @@ impl Invocation {
     }
 }
 
+/// The environment variable Lambda sets to the Runtime API's address.
+pub const RUNTIME_API_ENV: &str = "AWS_LAMBDA_RUNTIME_API";
+
 /// Something the runtime loop can invoke: event bytes in, response bytes out.
 ///
 /// [`Skill`](crate::skill::Skill) implements it.
-pub trait Invoke: Send + Sync + 'static {
+pub trait Invoke: 'static {
     /// Handles one event.
     fn invoke(
         &self,
         event: &[u8],
         invocation: &Invocation,
-    ) -> impl Future<Output = Result<Vec<u8>>> + Send;
+    ) -> impl Future<Output = Result<Vec<u8>>>;
 }
 
 /// Runs the Runtime API loop until shutdown.

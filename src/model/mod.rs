@@ -30,3 +30,12 @@ pub use envelope::*;
 pub use intent::*;
 pub use request::*;
 pub use response::*;
+
+/// A short description of a JSON value's kind, for error messages ("an object", "a string"…).
+///
+/// ```
+/// assert_eq!(alexa_kit::model::json_kind(&serde_json::json!([1])), "an array");
+/// ```
+pub fn json_kind(value: &serde_json::Value) -> &'static str {
+    tagged::kind_of(value)
+}

@@ -1,0 +1,273 @@
+//! `SkillBuilder`: registering handlers, interceptors and configuration.
+
+use std::collections::HashMap;
+
+use super::defaults;
+use super::handler::{
+    ErrorHandler, Handler, RequestHandler, RequestInterceptor, ResponseInterceptor,
+};
+use super::{RequestKind, Skill, SkillInner};
+use crate::i18n::Locales;
+use crate::{Error, ErrorKind, Result};
+
+/// Environment variable that sets the skill id to verify, when the builder
+/// was not given one (the SAM template sets it from its `SkillId` parameter).
+pub const SKILL_ID_ENV: &str = "ALEXA_SKILL_ID";
+
+/// Builds a [`Skill`]. Start with [`Skill::builder`].
+///
+/// ```
+/// use alexa_kit::prelude::*;
+///
+/// let skill = Skill::builder()
+///     .on_launch(async |cx: &mut Input| Ok(cx.ask("Hi! Say hello.", "Say hello.")))
+///     .intent("HelloWorldIntent", async |cx: &mut Input| Ok(cx.say("Hello!").end_session()))
+///     .skill_id("amzn1.ask.skill.00000000-0000-0000-0000-000000000000")
+///     .build()?;
+/// # Ok::<(), alexa_kit::Error>(())
+/// ```
+#[must_use = "a SkillBuilder does nothing until `build` or `run` is called"]
+pub struct SkillBuilder {
+    locales: Option<Result<Locales>>,
+    intents: HashMap<String, Box<dyn Handler>>,
+    kinds: Vec<(RequestKind, Box<dyn Handler>)>,
+    predicates: Vec<Box<dyn RequestHandler>>,
+    request_interceptors: Vec<Box<dyn RequestInterceptor>>,
+    response_interceptors: Vec<Box<dyn ResponseInterceptor>>,
+    error_handlers: Vec<Box<dyn ErrorHandler>>,
+    skill_id: Option<String>,
+    skill_id_from_env: bool,
+    problems: Vec<String>,
+}
+
+impl SkillBuilder {
+    pub(crate) fn new() -> Self {
+        SkillBuilder {
+            locales: None,
+            intents: HashMap::new(),
+            kinds: Vec::new(),
+            predicates: Vec::new(),
+            request_interceptors: Vec::new(),
+            response_interceptors: Vec::new(),
+            error_handlers: Vec::new(),
+            skill_id: None,
+            skill_id_from_env: true,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The skill's messages (the built-in messages alone if never called).
+    ///
+    /// Takes a `Result` too, so that a bad `.ftl` file surfaces from
+    /// [`build`](Self::build) (and, on Lambda, as an init error).
+    pub fn locales(mut self, locales: impl Into<LocalesSource>) -> Self {
+        self.locales = Some(locales.into().0);
+        self
+    }
+
+    /// Handles the intent `name` with `handler`. Registering a built-in
+    /// intent (`AMAZON.HelpIntent`…) replaces its default.
+    pub fn intent(mut self, name: impl Into<String>, handler: impl Handler) -> Self {
+        let name = name.into();
+        if self
+            .intents
+            .insert(name.clone(), Box::new(handler))
+            .is_some()
+        {
+            self.problems
+                .push(format!("intent `{name}` has two handlers"));
+        }
+        self
+    }
+
+    /// Handles every request of `kind` with `handler` (for intents, prefer
+    /// [`intent`](Self::intent); a handler for [`RequestKind::Intent`] takes the
+    /// intents that have no handler of their own, instead of the fallback).
+    pub fn on(mut self, kind: RequestKind, handler: impl Handler) -> Self {
+        if self.kinds.iter().any(|(k, _)| *k == kind) {
+            self.problems
+                .push(format!("request kind {kind:?} has two handlers"));
+        }
+        self.kinds.push((kind, Box::new(handler)));
+        self
+    }
+
+    /// Handles `LaunchRequest` (replaces the built-in welcome).
+    pub fn on_launch(self, handler: impl Handler) -> Self {
+        self.on(RequestKind::Launch, handler)
+    }
+
+    /// Handles `SessionEndedRequest` (replaces the built-in logging handler).
+    /// Alexa ignores speech in this answer.
+    pub fn on_session_ended(self, handler: impl Handler) -> Self {
+        self.on(RequestKind::SessionEnded, handler)
+    }
+
+    /// Handles `CanFulfillIntentRequest` (replaces the built-in answer, which
+    /// says `YES` for the intents the skill routes).
+    pub fn on_can_fulfill_intent(self, handler: impl Handler) -> Self {
+        self.on(RequestKind::CanFulfillIntent, handler)
+    }
+
+    /// Adds a predicate handler, asked before the routes (in registration order).
+    pub fn handler(mut self, handler: impl RequestHandler) -> Self {
+        self.predicates.push(Box::new(handler));
+        self
+    }
+
+    /// Adds a request interceptor (they run in registration order, before routing).
+    pub fn request_interceptor(mut self, interceptor: impl RequestInterceptor) -> Self {
+        self.request_interceptors.push(Box::new(interceptor));
+        self
+    }
+
+    /// Adds a response interceptor (they run in registration order, after the
+    /// handler — or after the error handler on the error path).
+    pub fn response_interceptor(mut self, interceptor: impl ResponseInterceptor) -> Self {
+        self.response_interceptors.push(Box::new(interceptor));
+        self
+    }
+
+    /// Adds an error handler, asked in registration order before the built-in apology.
+    pub fn error_handler(mut self, handler: impl ErrorHandler) -> Self {
+        self.error_handlers.push(Box::new(handler));
+        self
+    }
+
+    /// Verifies that every request is for this skill id (read from
+    /// `context.System.application`, then `session.application`). A mismatch is
+    /// an invocation error, never an answer. Without this call, the id comes from
+    /// the `ALEXA_SKILL_ID` environment variable when it is set.
+    pub fn skill_id(mut self, id: impl Into<String>) -> Self {
+        self.skill_id = Some(id.into());
+        self
+    }
+
+    /// Turns off the skill id check, even when `ALEXA_SKILL_ID` is set.
+    pub fn without_skill_id_check(mut self) -> Self {
+        self.skill_id = None;
+        self.skill_id_from_env = false;
+        self
+    }
+
+    /// Checks the configuration and builds the skill.
+    ///
+    /// Fails with [`ErrorKind::Config`] on conflicting registrations, and with
+    /// [`ErrorKind::Localization`] when the messages cannot be loaded.
+    pub fn build(self) -> Result<Skill> {
+        let SkillBuilder {
+            locales,
+            mut intents,
+            kinds,
+            predicates,
+            request_interceptors,
+            response_interceptors,
+            error_handlers,
+            skill_id,
+            skill_id_from_env,
+            problems,
+        } = self;
+        if !problems.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("the skill is misconfigured: {}", problems.join("; ")),
+            ));
+        }
+        let locales = match locales {
+            Some(result) => result?,
+            None => Locales::builtin()?,
+        };
+        let skill_id = match skill_id {
+            Some(id) => Some(id),
+            None if skill_id_from_env => std::env::var(SKILL_ID_ENV)
+                .ok()
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty()),
+            None => None,
+        };
+
+        // Built-in intents, unless the skill handles them itself.
+        let builtins: [(&str, Box<dyn Handler>); 5] = [
+            (defaults::HELP, Box::new(defaults::Help)),
+            (defaults::STOP, Box::new(defaults::Goodbye)),
+            (defaults::CANCEL, Box::new(defaults::Goodbye)),
+            (defaults::FALLBACK, Box::new(defaults::Fallback)),
+            (defaults::NAVIGATE_HOME, Box::new(defaults::NavigateHome)),
+        ];
+        for (name, handler) in builtins {
+            intents.entry(name.to_owned()).or_insert(handler);
+        }
+        let routed_intents = intents.keys().cloned().collect();
+
+        let mut by_kind: Vec<Option<Box<dyn Handler>>> =
+            (0..RequestKind::COUNT).map(|_| None).collect();
+        for (kind, handler) in kinds {
+            by_kind[kind.index()] = Some(handler);
+        }
+        let mut default = |kind: RequestKind, handler: Box<dyn Handler>| {
+            let slot = &mut by_kind[kind.index()];
+            if slot.is_none() {
+                *slot = Some(handler);
+            }
+        };
+        default(RequestKind::Launch, Box::new(defaults::Welcome));
+        default(RequestKind::Intent, Box::new(defaults::Fallback));
+        default(RequestKind::SessionEnded, Box::new(defaults::SessionEnded));
+        default(
+            RequestKind::CanFulfillIntent,
+            Box::new(defaults::CanFulfillFromRoutes {
+                intents: routed_intents,
+            }),
+        );
+        for kind in [
+            RequestKind::ExceptionEncountered,
+            RequestKind::AudioPlayer,
+            RequestKind::PlaybackController,
+            RequestKind::SkillEvent,
+            RequestKind::MessageReceived,
+        ] {
+            default(kind, Box::new(defaults::Silent));
+        }
+        let by_kind = by_kind
+            .into_iter()
+            .map(|h| h.unwrap_or_else(|| Box::new(defaults::UnknownRequest)))
+            .collect();
+
+        let mut error_handlers = error_handlers;
+        error_handlers.push(Box::new(defaults::Apology));
+
+        Ok(Skill {
+            inner: std::rc::Rc::new(SkillInner {
+                locales,
+                intents,
+                by_kind,
+                predicates,
+                request_interceptors,
+                response_interceptors,
+                error_handlers,
+                skill_id,
+            }),
+        })
+    }
+
+    /// Builds the skill and runs it: on Lambda when `AWS_LAMBDA_RUNTIME_API`
+    /// is set (a build failure is posted as an init error), else the local CLI.
+    pub async fn run(self) -> Result<()> {
+        Skill::run_built(self.build()).await
+    }
+}
+
+/// What [`SkillBuilder::locales`] accepts: [`Locales`] or `Result<Locales>`.
+pub struct LocalesSource(Result<Locales>);
+
+impl From<Locales> for LocalesSource {
+    fn from(locales: Locales) -> Self {
+        LocalesSource(Ok(locales))
+    }
+}
+
+impl From<Result<Locales>> for LocalesSource {
+    fn from(locales: Result<Locales>) -> Self {
+        LocalesSource(locales)
+    }
+}

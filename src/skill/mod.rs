@@ -1,0 +1,360 @@
+//! The skill: handlers, routing, interceptors, error handlers and attributes.
+//!
+//! # Dispatch order
+//!
+//! The same for every transport (Lambda, the local simulator, tests):
+//!
+//! 1. Parse the envelope. An event that is not an Alexa request envelope is an
+//!    invocation error ([`ErrorKind::InvalidRequest`]), not an apology.
+//! 2. Check the skill id, if configured. A mismatch is an invocation error
+//!    ([`ErrorKind::SkillIdMismatch`]).
+//! 3. Negotiate the locale and build the [`Input`].
+//! 4. Request interceptors, in registration order.
+//! 5. Route, first match wins:
+//!    1. predicate handlers ([`RequestHandler`]), in registration order;
+//!    2. for an `IntentRequest`, the handler registered for the intent name
+//!       (one map lookup), including the built-in Help, Stop, Cancel, Fallback
+//!       and NavigateHome handlers unless overridden;
+//!    3. the handler for the request's [`RequestKind`] (built-ins: welcome on
+//!       launch, fallback for unrouted intents, logging on session end, …).
+//! 6. Response interceptors, in registration order.
+//! 7. Check Alexa's limits, add session attributes, serialize.
+//!
+//! Any error in 4–7 (a handler's `Err`, a panic in a handler, an interceptor's
+//! `Err`, a response Alexa would reject) goes to the error handlers, in
+//! registration order and then the built-in apology. Session attributes are
+//! reset to what the request carried, so nothing half-done is kept. The
+//! response interceptors then run on the error handler's response too (unlike
+//! the official SDKs, so that logging and auditing interceptors see every
+//! answer); if they fail again, the request fails as an invocation error.
+
+mod attributes;
+mod builder;
+mod defaults;
+mod handler;
+mod input;
+mod kind;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+pub use attributes::{RequestAttributes, SessionAttributes};
+pub use builder::{LocalesSource, SKILL_ID_ENV, SkillBuilder};
+pub use defaults::MESSAGE_IDS;
+pub use handler::{ErrorHandler, Handler, RequestHandler, RequestInterceptor, ResponseInterceptor};
+pub use input::Input;
+pub use kind::RequestKind;
+
+use crate::i18n::Locales;
+use crate::lambda::Invocation;
+use crate::model::{RequestEnvelope, Response, ResponseEnvelope};
+use crate::response::ResponseBuilder;
+use crate::{Error, ErrorKind, Result};
+
+/// The user agent alexa-kit puts in every response envelope.
+pub const USER_AGENT: &str = concat!("alexa-kit/", env!("CARGO_PKG_VERSION"), " Rust");
+
+/// An Alexa skill: the handlers and configuration, ready to answer requests.
+///
+/// Build one with [`Skill::builder`]; answer requests with [`Skill::handle`]
+/// (typed) or [`Skill::handle_bytes`] (JSON in, JSON out); run it on Lambda
+/// or locally with [`Skill::run`]. Cloning is cheap.
+///
+/// ```
+/// use alexa_kit::prelude::*;
+/// use alexa_kit::testing;
+///
+/// let skill = Skill::builder()
+///     .intent("HelloWorldIntent", async |cx: &mut Input| Ok(cx.say("Hello!").end_session()))
+///     .build()?;
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let answer = skill.handle(testing::intent("HelloWorldIntent").build()).await?;
+/// assert_eq!(answer.response.output_speech.unwrap().text(), "<speak>Hello!</speak>");
+/// # Ok::<(), alexa_kit::Error>(())
+/// # }).unwrap();
+/// # Ok::<(), alexa_kit::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Skill {
+    inner: Rc<SkillInner>,
+}
+
+struct SkillInner {
+    locales: Locales,
+    intents: HashMap<String, Box<dyn Handler>>,
+    by_kind: Vec<Box<dyn Handler>>,
+    predicates: Vec<Box<dyn RequestHandler>>,
+    request_interceptors: Vec<Box<dyn RequestInterceptor>>,
+    response_interceptors: Vec<Box<dyn ResponseInterceptor>>,
+    error_handlers: Vec<Box<dyn ErrorHandler>>,
+    skill_id: Option<String>,
+}
+
+impl std::fmt::Debug for Skill {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut intents: Vec<&str> = self.inner.intents.keys().map(String::as_str).collect();
+        intents.sort_unstable();
+        f.debug_struct("Skill")
+            .field("intents", &intents)
+            .field("skill_id", &self.inner.skill_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Skill {
+    /// Starts building a skill.
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn builder() -> SkillBuilder {
+        SkillBuilder::new()
+    }
+
+    /// The skill's messages.
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// assert!(!skill.locales().localizer(Some("de-DE")).t("help").is_empty());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn locales(&self) -> &Locales {
+        &self.inner.locales
+    }
+
+    /// The intent names the skill routes, built-ins included, sorted.
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// assert!(skill.intent_names().contains(&"AMAZON.HelpIntent"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn intent_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.inner.intents.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// Answers one request envelope.
+    ///
+    /// Errors are invocation errors only: an unexpected skill id, or error
+    /// handling that itself failed. Handler errors become apologies.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let answer = skill.handle(alexa_kit::testing::launch().locale("fr-FR").build()).await?;
+    /// assert!(answer.response.output_speech.is_some());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub async fn handle(&self, envelope: RequestEnvelope) -> Result<ResponseEnvelope> {
+        self.dispatch(envelope, None, Invocation::default()).await
+    }
+
+    /// Answers one request given as JSON bytes, returning the response's JSON.
+    /// This is what every transport calls.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// use alexa_kit::{ErrorKind, Skill};
+    /// let skill = Skill::builder().build()?;
+    /// let inv = alexa_kit::lambda::Invocation::default();
+    /// let err = skill.handle_bytes(b"{\"not\":\"alexa\"}", &inv).await.unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidRequest);
+    /// let ok = skill.handle_bytes(br#"{"version":"1.0","request":{"type":"LaunchRequest"}}"#, &inv).await?;
+    /// assert!(ok.starts_with(b"{"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub async fn handle_bytes(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
+        let envelope = RequestEnvelope::from_slice(event)?;
+        let response = self
+            .dispatch(envelope, Some(event.to_vec()), invocation.clone())
+            .await?;
+        serde_json::to_vec(&response).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidResponse,
+                "the response could not be serialized",
+            )
+            .with_source(e)
+        })
+    }
+
+    async fn dispatch(
+        &self,
+        envelope: RequestEnvelope,
+        raw: Option<Vec<u8>>,
+        invocation: Invocation,
+    ) -> Result<ResponseEnvelope> {
+        self.check_skill_id(&envelope)?;
+        let localizer = self.inner.locales.localizer(envelope.locale());
+        let span = tracing::info_span!(
+            "alexa_request",
+            request_id = envelope.request.request_id(),
+            request_type = envelope.request.type_name(),
+            intent = envelope.intent_name().unwrap_or(""),
+            locale = localizer.locale(),
+        );
+        let _entered = span.enter();
+        let in_session = envelope.session.is_some();
+        let mut input = Input::new(envelope, raw, localizer, invocation);
+        let original_session = input.session().clone();
+
+        let mut response = match self.answer(&mut input).await {
+            Ok(response) => response,
+            Err(error) => {
+                tracing::error!(kind = %error.kind(), error = %error, "request failed; asking the error handlers");
+                input.replace_session(original_session.clone());
+                self.recover(&mut input, &error).await?
+            }
+        };
+        if response.should_end_session == crate::model::ShouldEndSession::End {
+            tracing::debug!("session ends");
+        }
+        let mut envelope = ResponseEnvelope::new(std::mem::take(&mut response));
+        envelope.user_agent = Some(USER_AGENT.to_owned());
+        if in_session {
+            envelope.session_attributes = input.take_session().into_map();
+        }
+        Ok(envelope)
+    }
+
+    /// Interceptors, routing, handler, response interceptors, limits.
+    async fn answer(&self, input: &mut Input) -> Result<Response> {
+        for interceptor in &self.inner.request_interceptors {
+            interceptor.process(input).await?;
+        }
+        let builder = catch_panic(self.route(input)).await??;
+        self.finish(input, builder).await
+    }
+
+    /// Response interceptors and limit checks, shared by the normal and the error path.
+    async fn finish(&self, input: &mut Input, builder: ResponseBuilder) -> Result<Response> {
+        let mut response = builder.build()?;
+        for interceptor in &self.inner.response_interceptors {
+            interceptor.process(input, &mut response).await?;
+        }
+        ResponseBuilder::from(response).build()
+    }
+
+    async fn route(&self, input: &mut Input) -> Result<ResponseBuilder> {
+        let inner = &*self.inner;
+        if let Some(handler) = inner.predicates.iter().find(|h| h.can_handle(input)) {
+            return handler.handle(input).await;
+        }
+        if let crate::model::Request::Intent(r) = input.request() {
+            if let Some(handler) = inner.intents.get(r.intent.name.as_str()) {
+                return handler.handle(input).await;
+            }
+            tracing::warn!(intent = %r.intent.name, "no handler for this intent; using the fallback");
+        }
+        let kind = RequestKind::of(input.request());
+        inner.by_kind[kind.index()].handle(input).await
+    }
+
+    async fn recover(&self, input: &mut Input, error: &Error) -> Result<Response> {
+        let handler = self
+            .inner
+            .error_handlers
+            .iter()
+            .find(|h| h.can_handle(input, error))
+            .ok_or_else(|| Error::new(error.kind(), error.to_string()))?;
+        let outcome = match catch_panic(handler.handle(input, error)).await {
+            Ok(Ok(builder)) => self.finish(input, builder).await,
+            Ok(Err(e)) | Err(e) => Err(e),
+        };
+        outcome.map_err(|second| {
+            tracing::error!(error = %second, "the error handler failed too");
+            Error::new(
+                error.kind(),
+                format!("{error} (and handling that error failed: {second})"),
+            )
+        })
+    }
+
+    fn check_skill_id(&self, envelope: &RequestEnvelope) -> Result<()> {
+        let Some(expected) = &self.inner.skill_id else {
+            return Ok(());
+        };
+        match envelope.application_id() {
+            Some(id) if id == expected => Ok(()),
+            Some(id) => Err(Error::new(
+                ErrorKind::SkillIdMismatch,
+                format!("request is for skill `{id}`, but this skill is `{expected}`"),
+            )),
+            None => Err(Error::new(
+                ErrorKind::SkillIdMismatch,
+                format!("request carries no skill id; this skill is `{expected}`"),
+            )),
+        }
+    }
+
+    /// Runs the skill: the Lambda Runtime API loop when
+    /// `AWS_LAMBDA_RUNTIME_API` is set, otherwise the local command line.
+    pub async fn run(self) -> Result<()> {
+        Skill::run_built(Ok(self)).await
+    }
+
+    pub(crate) async fn run_built(skill: Result<Skill>) -> Result<()> {
+        if std::env::var_os(crate::lambda::RUNTIME_API_ENV).is_some() {
+            match skill {
+                Ok(skill) => crate::lambda::run(skill).await,
+                Err(error) => {
+                    crate::lambda::report_init_error(&error).await?;
+                    Err(error)
+                }
+            }
+        } else {
+            crate::local::run(skill?).await
+        }
+    }
+}
+
+impl crate::lambda::Invoke for Skill {
+    async fn invoke(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
+        self.handle_bytes(event, invocation).await
+    }
+}
+
+/// Runs a future, turning a panic into an [`ErrorKind::Panic`] error.
+pub(crate) fn catch_panic<F: Future>(future: F) -> CatchPanic<F> {
+    CatchPanic { future }
+}
+
+pin_project_lite::pin_project! {
+    pub(crate) struct CatchPanic<F> {
+        #[pin]
+        future: F,
+    }
+}
+
+impl<F: Future> Future for CatchPanic<F> {
+    type Output = Result<F::Output>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let future = self.project().future;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Err(payload) => Poll::Ready(Err(Error::new(
+                ErrorKind::Panic,
+                format!("a handler panicked: {}", panic_message(payload.as_ref())),
+            ))),
+        }
+    }
+}
+
+/// The message of a panic payload.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}

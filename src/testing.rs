@@ -1,0 +1,620 @@
+//! Helpers for testing skills: request builders and a conversation tester.
+//!
+//! ```
+//! use alexa_kit::prelude::*;
+//! use alexa_kit::testing::Conversation;
+//!
+//! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+//! let skill = Skill::builder()
+//!     .intent("CountIntent", async |cx: &mut Input| {
+//!         let n = cx.session().get::<u32>("n")?.unwrap_or(0) + 1;
+//!         cx.session_mut().set("n", &n)?;
+//!         Ok(cx.ask(format!("{n}"), "Again?"))
+//!     })
+//!     .build()?;
+//! let mut talk = Conversation::new(&skill).locale("en-GB");
+//! talk.launch().await?.assert_open();
+//! assert_eq!(talk.intent("CountIntent").await?.speech(), "1");
+//! assert_eq!(talk.intent("CountIntent").await?.speech(), "2");
+//! talk.intent("AMAZON.StopIntent").await?.assert_ended();
+//! # Ok::<(), alexa_kit::Error>(())
+//! # }).unwrap();
+//! ```
+
+use serde_json::{Map, Value};
+
+use crate::Result;
+use crate::model::{
+    Application, Card, ConfirmationStatus, Context, DialogState, Directive, Intent, IntentRequest,
+    LaunchRequest, Request, RequestEnvelope, ResponseEnvelope, Session, SessionEndedRequest,
+    ShouldEndSession, Slot, SystemState, Timestamp, User,
+};
+use crate::skill::Skill;
+
+/// The skill id the builders put in requests unless told otherwise.
+pub const TEST_SKILL_ID: &str = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
+
+/// A request envelope for a `LaunchRequest`, in a new session.
+///
+/// ```
+/// let env = alexa_kit::testing::launch().locale("de-DE").build();
+/// assert_eq!(env.locale(), Some("de-DE"));
+/// assert!(env.is_new_session());
+/// ```
+pub fn launch() -> RequestBuilder {
+    RequestBuilder::new(Request::Launch(LaunchRequest::default()))
+}
+
+/// A request envelope for an `IntentRequest` of intent `name`.
+///
+/// ```
+/// let env = alexa_kit::testing::intent("OrderIntent").slot("drink", "tea").build();
+/// assert_eq!(env.intent_name(), Some("OrderIntent"));
+/// ```
+pub fn intent(name: &str) -> RequestBuilder {
+    RequestBuilder::new(Request::Intent(IntentRequest {
+        intent: Intent::new(name),
+        ..Default::default()
+    }))
+}
+
+/// A request envelope for a `SessionEndedRequest` with `reason`
+/// (`USER_INITIATED`, `ERROR`, `EXCEEDED_MAX_REPROMPTS`).
+///
+/// ```
+/// let env = alexa_kit::testing::session_ended("USER_INITIATED").build();
+/// assert_eq!(env.request.type_name(), "SessionEndedRequest");
+/// ```
+pub fn session_ended(reason: &str) -> RequestBuilder {
+    RequestBuilder::new(Request::SessionEnded(SessionEndedRequest {
+        reason: Some(reason.to_owned()),
+        ..Default::default()
+    }))
+}
+
+/// A request envelope around any request.
+///
+/// ```
+/// use alexa_kit::model::Request;
+/// let r: Request = serde_json::from_str(r#"{"type":"Custom.Event"}"#).unwrap();
+/// let env = alexa_kit::testing::request(r).without_session().build();
+/// assert!(env.session.is_none());
+/// ```
+pub fn request(request: Request) -> RequestBuilder {
+    RequestBuilder::new(request)
+}
+
+/// Builds request envelopes for tests. Defaults: locale `en-US`, a new
+/// session, the skill id [`TEST_SKILL_ID`].
+///
+/// ```
+/// use alexa_kit::model::DialogState;
+/// let env = alexa_kit::testing::intent("Book")
+///     .slot("city", "Rome")
+///     .dialog_state(DialogState::InProgress)
+///     .session_attribute("step", 2)
+///     .build();
+/// assert_eq!(env.request.intent().unwrap().slot_value("city"), Some("Rome"));
+/// assert_eq!(env.session_attributes().unwrap()["step"], 2);
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct RequestBuilder {
+    request: Request,
+    locale: Option<String>,
+    session: Option<Session>,
+    skill_id: Option<String>,
+}
+
+impl RequestBuilder {
+    fn new(request: Request) -> Self {
+        let session = Session {
+            new: true,
+            session_id: Some("amzn1.echo-api.session.test".to_owned()),
+            attributes: Some(Map::new()),
+            ..Default::default()
+        };
+        RequestBuilder {
+            request,
+            locale: Some("en-US".to_owned()),
+            session: Some(session),
+            skill_id: Some(TEST_SKILL_ID.to_owned()),
+        }
+    }
+
+    /// Sets `request.locale` (`None`-like requests: see [`without_locale`](Self::without_locale)).
+    ///
+    /// ```
+    /// assert_eq!(alexa_kit::testing::launch().locale("ja-JP").build().locale(), Some("ja-JP"));
+    /// ```
+    pub fn locale(mut self, locale: &str) -> Self {
+        self.locale = Some(locale.to_owned());
+        self
+    }
+
+    /// Sends no locale, as some old requests do.
+    ///
+    /// ```
+    /// assert_eq!(alexa_kit::testing::launch().without_locale().build().locale(), None);
+    /// ```
+    pub fn without_locale(mut self) -> Self {
+        self.locale = None;
+        self
+    }
+
+    /// Adds a filled slot (intent requests only; ignored otherwise).
+    ///
+    /// ```
+    /// let env = alexa_kit::testing::intent("I").slot("s", "v").build();
+    /// assert_eq!(env.request.intent().unwrap().slot_value("s"), Some("v"));
+    /// ```
+    pub fn slot(mut self, name: &str, value: &str) -> Self {
+        if let Request::Intent(r) = &mut self.request {
+            r.intent
+                .slots
+                .insert(name.to_owned(), Slot::new(name, value));
+        }
+        self
+    }
+
+    /// Sets the dialog state (intent requests only).
+    ///
+    /// ```
+    /// use alexa_kit::model::DialogState;
+    /// let env = alexa_kit::testing::intent("I").dialog_state(DialogState::Started).build();
+    /// assert_eq!(env.request.dialog_state(), Some(DialogState::Started));
+    /// ```
+    pub fn dialog_state(mut self, state: DialogState) -> Self {
+        if let Request::Intent(r) = &mut self.request {
+            r.dialog_state = Some(state);
+        }
+        self
+    }
+
+    /// Sets the intent's confirmation status (intent requests only).
+    ///
+    /// ```
+    /// use alexa_kit::model::ConfirmationStatus;
+    /// let env = alexa_kit::testing::intent("I").confirmation(ConfirmationStatus::Denied).build();
+    /// assert_eq!(env.request.intent().unwrap().confirmation_status, ConfirmationStatus::Denied);
+    /// ```
+    pub fn confirmation(mut self, status: ConfirmationStatus) -> Self {
+        if let Request::Intent(r) = &mut self.request {
+            r.intent.confirmation_status = status;
+        }
+        self
+    }
+
+    /// Sets one session attribute (and keeps the session).
+    ///
+    /// ```
+    /// let env = alexa_kit::testing::launch().session_attribute("a", true).build();
+    /// assert_eq!(env.session_attributes().unwrap()["a"], true);
+    /// ```
+    pub fn session_attribute(mut self, key: &str, value: impl Into<Value>) -> Self {
+        let session = self.session.get_or_insert_with(Session::default);
+        session
+            .attributes
+            .get_or_insert_with(Map::new)
+            .insert(key.to_owned(), value.into());
+        self
+    }
+
+    /// Continues an existing session (`session.new` = false) with these attributes.
+    ///
+    /// ```
+    /// let env = alexa_kit::testing::launch().continuing_session(serde_json::Map::new()).build();
+    /// assert!(!env.is_new_session());
+    /// ```
+    pub fn continuing_session(mut self, attributes: Map<String, Value>) -> Self {
+        let session = self.session.get_or_insert_with(Session::default);
+        session.new = false;
+        session.attributes = Some(attributes);
+        self
+    }
+
+    /// Sends no session, as AudioPlayer events and skill events do.
+    ///
+    /// ```
+    /// assert!(alexa_kit::testing::launch().without_session().build().session.is_none());
+    /// ```
+    pub fn without_session(mut self) -> Self {
+        self.session = None;
+        self
+    }
+
+    /// Sets the skill id (in `context.System.application` and `session.application`).
+    ///
+    /// ```
+    /// let env = alexa_kit::testing::launch().skill_id("amzn1.ask.skill.x").build();
+    /// assert_eq!(env.application_id(), Some("amzn1.ask.skill.x"));
+    /// ```
+    pub fn skill_id(mut self, id: &str) -> Self {
+        self.skill_id = Some(id.to_owned());
+        self
+    }
+
+    /// The request envelope.
+    ///
+    /// ```
+    /// let env = alexa_kit::testing::launch().build();
+    /// assert_eq!(env.version, "1.0");
+    /// ```
+    pub fn build(self) -> RequestEnvelope {
+        let RequestBuilder {
+            mut request,
+            locale,
+            mut session,
+            skill_id,
+        } = self;
+        set_common(&mut request, locale);
+        let application = skill_id.map(|id| Application {
+            application_id: Some(id),
+        });
+        let user = User {
+            user_id: Some("amzn1.ask.account.test".to_owned()),
+            ..Default::default()
+        };
+        if let Some(s) = session.as_mut() {
+            s.application = application.clone();
+            s.user = Some(user.clone());
+        }
+        let system = SystemState {
+            application,
+            user: Some(user),
+            api_endpoint: Some("https://api.amazonalexa.com".to_owned()),
+            ..Default::default()
+        };
+        let context = Context {
+            system: Some(system),
+            ..Default::default()
+        };
+        let mut envelope = RequestEnvelope::new(request);
+        envelope.session = session;
+        envelope.context = Some(context);
+        envelope
+    }
+}
+
+fn set_common(request: &mut Request, locale: Option<String>) {
+    macro_rules! fill {
+        ($r:expr) => {{
+            $r.request_id = "amzn1.echo-api.request.test".to_owned();
+            $r.timestamp = Some(Timestamp::Iso("2026-01-01T00:00:00Z".to_owned()));
+            $r.locale = locale;
+        }};
+    }
+    match request {
+        Request::Launch(r) => fill!(r),
+        Request::Intent(r) => fill!(r),
+        Request::SessionEnded(r) => fill!(r),
+        Request::CanFulfillIntent(r) => fill!(r),
+        Request::SessionResumed(r) => fill!(r),
+        Request::ExceptionEncountered(r) => fill!(r),
+        Request::AudioPlayer(r) => fill!(r),
+        Request::PlaybackController(r) => fill!(r),
+        Request::AplUserEvent(r) => fill!(r),
+        Request::AplLoadIndexListData(r) => fill!(r),
+        Request::DisplayElementSelected(r) => fill!(r),
+        Request::ConnectionsResponse(r) => fill!(r),
+        Request::MessageReceived(r) => fill!(r),
+        Request::SkillEvent(r) => fill!(r),
+        Request::Unknown(u) => {
+            if let Value::Object(m) = &mut u.raw {
+                m.entry("requestId")
+                    .or_insert_with(|| Value::from("amzn1.echo-api.request.test"));
+                if let Some(l) = locale {
+                    m.insert("locale".to_owned(), Value::from(l));
+                }
+            }
+        }
+    }
+}
+
+/// A multi-turn conversation with a skill: carries the session (and its
+/// attributes) from one turn to the next, and starts a new session after the
+/// skill ends one.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let skill = alexa_kit::Skill::builder().build()?;
+/// let mut talk = alexa_kit::testing::Conversation::new(&skill).locale("es-MX");
+/// let turn = talk.intent("AMAZON.HelpIntent").await?;
+/// turn.assert_open();
+/// assert!(turn.reprompt().is_some());
+/// # Ok::<(), alexa_kit::Error>(())
+/// # }).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct Conversation {
+    skill: Skill,
+    locale: String,
+    attributes: Option<Map<String, Value>>,
+    turns: usize,
+}
+
+impl Conversation {
+    /// Starts a conversation in `en-US`.
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let talk = alexa_kit::testing::Conversation::new(&skill);
+    /// assert!(talk.session_attributes().is_none());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn new(skill: &Skill) -> Self {
+        Conversation {
+            skill: skill.clone(),
+            locale: "en-US".to_owned(),
+            attributes: None,
+            turns: 0,
+        }
+    }
+
+    /// Talks in `locale` from now on.
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let _talk = alexa_kit::testing::Conversation::new(&skill).locale("it-IT");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn locale(mut self, locale: &str) -> Self {
+        self.locale = locale.to_owned();
+        self
+    }
+
+    /// The session attributes the skill returned last (`None` between sessions).
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// assert!(alexa_kit::testing::Conversation::new(&skill).session_attributes().is_none());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn session_attributes(&self) -> Option<&Map<String, Value>> {
+        self.attributes.as_ref()
+    }
+
+    /// Opens the skill.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// alexa_kit::testing::Conversation::new(&skill).launch().await?.assert_open();
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub async fn launch(&mut self) -> Result<Turn> {
+        self.send(launch()).await
+    }
+
+    /// Says something that matched intent `name`.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// alexa_kit::testing::Conversation::new(&skill).intent("AMAZON.StopIntent").await?.assert_ended();
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub async fn intent(&mut self, name: &str) -> Result<Turn> {
+        self.send(intent(name)).await
+    }
+
+    /// Sends any request, in this conversation's locale and session.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let mut talk = alexa_kit::testing::Conversation::new(&skill);
+    /// talk.send(alexa_kit::testing::intent("AMAZON.HelpIntent").slot("x", "y")).await?.assert_open();
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub async fn send(&mut self, request: RequestBuilder) -> Result<Turn> {
+        let mut request = request.locale(&self.locale);
+        if let Some(attributes) = self.attributes.take() {
+            request = request.continuing_session(attributes);
+        }
+        let envelope = self.skill.handle(request.build()).await?;
+        self.turns += 1;
+        let turn = Turn { envelope };
+        self.attributes = if turn.ends_session() {
+            None
+        } else {
+            Some(turn.envelope.session_attributes.clone().unwrap_or_default())
+        };
+        Ok(turn)
+    }
+}
+
+/// One answer of the skill, with assertions for tests.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let skill = alexa_kit::Skill::builder().build()?;
+/// let turn = alexa_kit::testing::Conversation::new(&skill).launch().await?;
+/// assert!(turn.speech().contains("help"));
+/// assert!(turn.card().is_none());
+/// assert!(turn.directives().is_empty());
+/// # Ok::<(), alexa_kit::Error>(())
+/// # }).unwrap();
+/// ```
+#[derive(Debug, Clone)]
+pub struct Turn {
+    /// The whole response envelope.
+    pub envelope: ResponseEnvelope,
+}
+
+impl Turn {
+    /// What Alexa says, as plain text (SSML tags removed; empty if nothing).
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let turn = alexa_kit::testing::Conversation::new(&skill).intent("AMAZON.StopIntent").await?;
+    /// assert_eq!(turn.speech(), "Goodbye!");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn speech(&self) -> String {
+        self.envelope
+            .response
+            .output_speech
+            .as_ref()
+            .map(|s| plain_text(s.text()))
+            .unwrap_or_default()
+    }
+
+    /// The speech exactly as sent (SSML markup or plain text).
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let turn = alexa_kit::testing::Conversation::new(&skill).intent("AMAZON.StopIntent").await?;
+    /// assert!(turn.speech_markup().unwrap().starts_with("<speak>"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn speech_markup(&self) -> Option<&str> {
+        self.envelope
+            .response
+            .output_speech
+            .as_ref()
+            .map(|s| s.text())
+    }
+
+    /// The reprompt, as plain text.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let turn = alexa_kit::testing::Conversation::new(&skill).launch().await?;
+    /// assert!(turn.reprompt().is_some());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn reprompt(&self) -> Option<String> {
+        self.envelope
+            .response
+            .reprompt
+            .as_ref()
+            .and_then(|r| r.output_speech.as_ref())
+            .map(|s| plain_text(s.text()))
+    }
+
+    /// The card, if any.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// assert!(alexa_kit::testing::Conversation::new(&skill).launch().await?.card().is_none());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn card(&self) -> Option<&Card> {
+        self.envelope.response.card.as_ref()
+    }
+
+    /// The directives.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// assert!(alexa_kit::testing::Conversation::new(&skill).launch().await?.directives().is_empty());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn directives(&self) -> &[Directive] {
+        &self.envelope.response.directives
+    }
+
+    /// Whether the response ends the session (`shouldEndSession: true`).
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// assert!(!alexa_kit::testing::Conversation::new(&skill).launch().await?.ends_session());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn ends_session(&self) -> bool {
+        self.envelope.response.should_end_session == ShouldEndSession::End
+    }
+
+    /// Panics unless the session ends.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// alexa_kit::testing::Conversation::new(&skill).intent("AMAZON.CancelIntent").await?.assert_ended();
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    #[track_caller]
+    pub fn assert_ended(&self) -> &Self {
+        assert!(
+            self.ends_session(),
+            "expected the session to end, but the skill answered {:?}",
+            self.envelope.response
+        );
+        self
+    }
+
+    /// Panics unless the session stays open with the microphone on (`shouldEndSession: false`).
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// alexa_kit::testing::Conversation::new(&skill).launch().await?.assert_open();
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    #[track_caller]
+    pub fn assert_open(&self) -> &Self {
+        assert_eq!(
+            self.envelope.response.should_end_session,
+            ShouldEndSession::KeepOpen,
+            "expected the session to stay open, but the skill answered {:?}",
+            self.envelope.response
+        );
+        self
+    }
+
+    /// Panics unless the speech contains `text`.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// alexa_kit::testing::Conversation::new(&skill).intent("AMAZON.StopIntent").await?.assert_says("Goodbye");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    #[track_caller]
+    pub fn assert_says(&self, text: &str) -> &Self {
+        let speech = self.speech();
+        assert!(
+            speech.contains(text),
+            "expected the skill to say {text:?}, but it said {speech:?}"
+        );
+        self
+    }
+}
+
+/// Speech as plain text. (Temporary: replaced by `ssml::to_plain_text`.)
+fn plain_text(ssml: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in ssml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+}
