@@ -8,7 +8,7 @@
 //! let skill = Skill::builder()
 //!     .intent("CountIntent", async |cx: &mut Input| {
 //!         let n = cx.session().get::<u32>("n")?.unwrap_or(0) + 1;
-//!         cx.session_mut().set("n", &n)?;
+//!         cx.session_mut().set("n", n)?;
 //!         Ok(cx.ask(format!("{n}"), "Again?"))
 //!     })
 //!     .build()?;

@@ -189,7 +189,7 @@ fn handler_errors_and_panics_become_apologies_and_keep_nothing_half_done() {
     block_on(async {
         let skill = Skill::builder()
             .intent("FailAfterWrite", async |cx: &mut Input| {
-                cx.session_mut().set("half", &true)?;
+                cx.session_mut().set("half", true)?;
                 Err(Error::handler("database down"))
             })
             .intent(
@@ -373,7 +373,7 @@ fn session_attributes_outside_a_session_do_not_panic() {
         let skill = Skill::builder()
             .on(RequestKind::AudioPlayer, async |cx: &mut Input| {
                 assert!(!cx.session().in_session());
-                assert!(cx.session_mut().set("x", &1).is_err());
+                assert!(cx.session_mut().set("x", 1).is_err());
                 Ok(cx.response())
             })
             .build()

@@ -125,7 +125,7 @@ impl SessionAttributes {
     ///
     /// ```
     /// let mut s = alexa_kit::skill::SessionAttributes::new_session();
-    /// s.set("a", &1)?;
+    /// s.set("a", 1)?;
     /// assert!(s.remove("a").is_some());
     /// assert!(s.remove("a").is_none());
     /// # Ok::<(), alexa_kit::Error>(())
@@ -138,7 +138,7 @@ impl SessionAttributes {
     ///
     /// ```
     /// let mut s = alexa_kit::skill::SessionAttributes::new_session();
-    /// s.set("a", &1)?;
+    /// s.set("a", 1)?;
     /// s.clear();
     /// assert!(s.raw().unwrap().is_empty());
     /// # Ok::<(), alexa_kit::Error>(())
