@@ -461,7 +461,7 @@ impl Turn {
             .response
             .output_speech
             .as_ref()
-            .map(|s| plain_text(s.text()))
+            .map(|s| crate::response::ssml::to_plain_text(s.text()))
             .unwrap_or_default()
     }
 
@@ -499,7 +499,7 @@ impl Turn {
             .reprompt
             .as_ref()
             .and_then(|r| r.output_speech.as_ref())
-            .map(|s| plain_text(s.text()))
+            .map(|s| crate::response::ssml::to_plain_text(s.text()))
     }
 
     /// The card, if any.
@@ -598,23 +598,4 @@ impl Turn {
         );
         self
     }
-}
-
-/// Speech as plain text. (Temporary: replaced by `ssml::to_plain_text`.)
-fn plain_text(ssml: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in ssml.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
 }

@@ -55,3 +55,26 @@ pub(crate) fn check_response(response: &Response) -> Result<()> {
     }
     Ok(())
 }
+
+/// Speech as plain text: tags removed, entities unescaped. (Interim version.)
+///
+/// ```
+/// assert_eq!(alexa_kit::response::ssml::to_plain_text("<speak>Tom &amp; Jerry</speak>"), "Tom & Jerry");
+/// ```
+pub fn to_plain_text(ssml: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in ssml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
