@@ -7,11 +7,11 @@ use super::parts::{AudioPlay, EntityType, OnCompletion};
 use super::ssml::wrap_speak;
 use crate::Result;
 use crate::model::{
-    AplExecuteCommands, AplRenderDocument, AudioPlayerClearQueue, CanFulfillIntent, Card,
-    CardImage, ConnectionsSendRequest, ConnectionsStartConnection, DialogConfirmIntent,
-    DialogConfirmSlot, DialogDelegate, DialogDelegateRequest, DialogElicitSlot,
-    DialogUpdateDynamicEntities, Directive, Intent, OutputSpeech, PlayBehavior, Reprompt, Response,
-    ShouldEndSession, VideoAppLaunch,
+    AplExecuteCommands, AplRenderDocument, AudioPlayerClearQueue, CanFulfill, CanFulfillIntent,
+    CanFulfillSlot, Card, CardImage, ConnectionsSendRequest, ConnectionsStartConnection,
+    DialogConfirmIntent, DialogConfirmSlot, DialogDelegate, DialogDelegateRequest,
+    DialogElicitSlot, DialogUpdateDynamicEntities, Directive, Intent, OutputSpeech, PlayBehavior,
+    Reprompt, Response, ShouldEndSession, VideoAppLaunch,
 };
 
 /// Builds a [`Response`]: speech, reprompt, cards, directives and session end.
@@ -853,6 +853,54 @@ impl ResponseBuilder {
     /// ```
     pub fn can_fulfill_intent(mut self, answer: CanFulfillIntent) -> Self {
         self.response.can_fulfill_intent = Some(answer);
+        self
+    }
+
+    /// Answers a `CanFulfillIntentRequest`: whether the skill can fulfil the
+    /// intent (keeps per-slot answers given before).
+    ///
+    /// ```
+    /// use alexa_kit::model::CanFulfill;
+    /// let r = alexa_kit::response::ResponseBuilder::new().can_fulfill(CanFulfill::Maybe).build()?;
+    /// assert_eq!(serde_json::to_value(&r)?["canFulfillIntent"]["canFulfill"], "MAYBE");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn can_fulfill(mut self, answer: CanFulfill) -> Self {
+        match &mut self.response.can_fulfill_intent {
+            Some(c) => c.can_fulfill = answer,
+            None => self.response.can_fulfill_intent = Some(CanFulfillIntent::new(answer)),
+        }
+        self
+    }
+
+    /// Adds a per-slot answer to a `CanFulfillIntentRequest`: whether the skill
+    /// understands the slot's value and can act on it. Without a
+    /// [`can_fulfill`](Self::can_fulfill) call the intent answer is `NO`.
+    ///
+    /// ```
+    /// use alexa_kit::model::CanFulfill;
+    /// let r = alexa_kit::response::ResponseBuilder::new()
+    ///     .can_fulfill(CanFulfill::Yes)
+    ///     .can_fulfill_slot("city", CanFulfill::Yes, CanFulfill::Yes)
+    ///     .build()?;
+    /// assert_eq!(serde_json::to_value(&r)?["canFulfillIntent"]["slots"]["city"]["canUnderstand"], "YES");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn can_fulfill_slot(
+        mut self,
+        slot: impl Into<String>,
+        can_understand: CanFulfill,
+        can_fulfill: CanFulfill,
+    ) -> Self {
+        let answer = CanFulfillSlot {
+            can_understand,
+            can_fulfill: Some(can_fulfill),
+        };
+        self.response
+            .can_fulfill_intent
+            .get_or_insert_with(|| CanFulfillIntent::new(CanFulfill::No))
+            .slots
+            .insert(slot.into(), answer);
         self
     }
 

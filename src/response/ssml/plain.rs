@@ -7,7 +7,7 @@ use super::scan::{TagKind, attribute, read_entity, read_tag};
 /// * Tags are removed and entities decoded (`&amp;` → `&`, `&#233;` → `é`).
 /// * `<sub alias="…">` yields the alias, not its content (what Alexa says).
 /// * `<break>` and the ends of `<p>` and `<s>` become a space.
-/// * `<audio>` yields nothing (its fallback content is skipped too).
+/// * `<audio>` yields no words, only a word break (its fallback content is skipped too).
 /// * Runs of whitespace collapse to one space; the result is trimmed.
 ///
 /// It never fails: malformed markup is rendered as well as it can be (a
@@ -64,7 +64,11 @@ pub fn to_plain_text(ssml: &str) -> String {
                             skip = Some(("sub", 1));
                         }
                     }
-                    ("audio", TagKind::Open) => skip = Some(("audio", 1)),
+                    ("audio", TagKind::Open) => {
+                        out.space();
+                        skip = Some(("audio", 1));
+                    }
+                    ("audio", _) => out.space(),
                     _ => {}
                 }
             }
