@@ -111,11 +111,18 @@ pub fn validate(ssml: &str) -> Result<()> {
                     })?
                     .1;
             }
-            c => {
-                if stack.is_empty() && !c.is_ascii_whitespace() {
+            c if stack.is_empty() => {
+                if !c.is_ascii_whitespace() {
                     return Err(invalid(i, "text outside <speak>"));
                 }
                 i += 1;
+            }
+            _ => {
+                // Inside an element: jump over plain text to the next markup byte.
+                i += b[i..]
+                    .iter()
+                    .position(|&c| c == b'<' || c == b'&')
+                    .unwrap_or(b.len() - i);
             }
         }
     }
