@@ -220,10 +220,6 @@ impl SessionAttributes {
         self.map_mut()
     }
 
-    pub(crate) fn into_map(self) -> Option<Map<String, Value>> {
-        self.map
-    }
-
     fn map_mut(&mut self) -> Result<&mut Map<String, Value>> {
         self.map.as_mut().ok_or_else(|| {
             Error::new(

@@ -182,10 +182,6 @@ impl Input {
         &self.invocation
     }
 
-    pub(crate) fn take_session(&mut self) -> SessionAttributes {
-        std::mem::take(&mut self.session)
-    }
-
     pub(crate) fn replace_session(&mut self, session: SessionAttributes) {
         self.session = session;
     }

@@ -154,7 +154,10 @@ impl Skill {
     /// # }).unwrap();
     /// ```
     pub async fn handle(&self, envelope: RequestEnvelope) -> Result<ResponseEnvelope> {
-        self.dispatch(envelope, None, Invocation::default()).await
+        let (envelope, _bytes) = self
+            .dispatch(envelope, None, Invocation::default())
+            .await?;
+        Ok(envelope)
     }
 
     /// Answers one request given as JSON bytes, returning the response's JSON.
@@ -174,16 +177,10 @@ impl Skill {
     /// ```
     pub async fn handle_bytes(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
         let envelope = RequestEnvelope::from_slice(event)?;
-        let response = self
+        let (_envelope, bytes) = self
             .dispatch(envelope, Some(event.to_vec()), invocation.clone())
             .await?;
-        serde_json::to_vec(&response).map_err(|e| {
-            Error::new(
-                ErrorKind::InvalidResponse,
-                "the response could not be serialized",
-            )
-            .with_source(e)
-        })
+        Ok(bytes)
     }
 
     async fn dispatch(
@@ -191,7 +188,7 @@ impl Skill {
         envelope: RequestEnvelope,
         raw: Option<Vec<u8>>,
         invocation: Invocation,
-    ) -> Result<ResponseEnvelope> {
+    ) -> Result<(ResponseEnvelope, Vec<u8>)> {
         self.check_skill_id(&envelope)?;
         let localizer = self.inner.locales.localizer(envelope.locale());
         let span = tracing::info_span!(
@@ -206,7 +203,7 @@ impl Skill {
         let mut input = Input::new(envelope, raw, localizer, invocation);
         let original_session = input.session().clone();
 
-        let mut response = match self.answer(&mut input).await {
+        let response = match self.answer(&mut input).await {
             Ok(response) => response,
             Err(error) => {
                 tracing::error!(kind = %error.kind(), error = %error, "request failed; asking the error handlers");
@@ -214,15 +211,16 @@ impl Skill {
                 self.recover(&mut input, &error).await?
             }
         };
-        if response.should_end_session == crate::model::ShouldEndSession::End {
-            tracing::debug!("session ends");
+        match assemble(&input, response, in_session) {
+            Ok(done) => Ok(done),
+            Err(error) => {
+                // Usually session attributes that grew past Alexa's 24 KB.
+                tracing::error!(error = %error, "the response envelope is invalid; asking the error handlers");
+                input.replace_session(original_session);
+                let response = self.recover(&mut input, &error).await?;
+                assemble(&input, response, in_session)
+            }
         }
-        let mut envelope = ResponseEnvelope::new(std::mem::take(&mut response));
-        envelope.user_agent = Some(USER_AGENT.to_owned());
-        if in_session {
-            envelope.session_attributes = input.take_session().into_map();
-        }
-        Ok(envelope)
     }
 
     /// Interceptors, routing, handler, response interceptors, limits.
@@ -320,6 +318,21 @@ impl crate::lambda::Invoke for Skill {
     async fn invoke(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
         self.handle_bytes(event, invocation).await
     }
+}
+
+/// The response envelope and its JSON, checked against Alexa's size limit.
+fn assemble(
+    input: &Input,
+    response: Response,
+    in_session: bool,
+) -> Result<(ResponseEnvelope, Vec<u8>)> {
+    let mut envelope = ResponseEnvelope::new(response);
+    envelope.user_agent = Some(USER_AGENT.to_owned());
+    if in_session {
+        envelope.session_attributes = input.session().raw().cloned();
+    }
+    let bytes = crate::response::to_vec(&envelope)?;
+    Ok((envelope, bytes))
 }
 
 /// Runs a future, turning a panic into an [`ErrorKind::Panic`] error.
