@@ -76,7 +76,10 @@ fn main() {
         .block_on(skill.handle_bytes(event, &invocation))
         .expect("answers");
     println!("alexa-kit answer: {}", String::from_utf8_lossy(&check));
-    println!("raw answer:       {}", String::from_utf8_lossy(&raw_value(event)));
+    println!(
+        "raw answer:       {}",
+        String::from_utf8_lossy(&raw_value(event))
+    );
     println!();
 
     let iterations = 20_000;
@@ -85,12 +88,24 @@ fn main() {
         let out = rt.block_on(skill.handle_bytes(black_box(event), &invocation));
         black_box(out.expect("answers"));
     });
-    let parse = measure("  of which RequestEnvelope::from_slice", iterations, samples, || {
-        black_box(alexa_kit::model::RequestEnvelope::from_slice(black_box(event)).expect("parses"));
-    });
-    let raw = measure("peer: hand-written serde_json::Value", iterations, samples, || {
-        black_box(raw_value(black_box(event)));
-    });
+    let parse = measure(
+        "  of which RequestEnvelope::from_slice",
+        iterations,
+        samples,
+        || {
+            black_box(
+                alexa_kit::model::RequestEnvelope::from_slice(black_box(event)).expect("parses"),
+            );
+        },
+    );
+    let raw = measure(
+        "peer: hand-written serde_json::Value",
+        iterations,
+        samples,
+        || {
+            black_box(raw_value(black_box(event)));
+        },
+    );
     println!();
     println!(
         "alexa-kit / Value peer: {:.2}x; parsing is {:.0}% of alexa-kit's time",

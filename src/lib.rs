@@ -10,6 +10,7 @@ pub mod skill;
 pub mod testing;
 
 mod error;
+mod panic;
 
 pub use error::{Error, ErrorKind, Result};
 pub use skill::Skill;

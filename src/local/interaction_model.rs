@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::model::{
-    Intent, Resolution, ResolutionStatus, ResolutionValueWrapper, Resolutions, ResolvedValue,
-    Slot,
+    Intent, Resolution, ResolutionStatus, ResolutionValueWrapper, Resolutions, ResolvedValue, Slot,
 };
 use crate::{Error, ErrorKind, Result};
 
@@ -127,7 +126,11 @@ impl InteractionModel {
                 format!("{} is not a valid interaction model: {e}", path.display()),
             )
         })?;
-        Ok(Self::from_language_model(path, locale, file.interaction_model.language_model))
+        Ok(Self::from_language_model(
+            path,
+            locale,
+            file.interaction_model.language_model,
+        ))
     }
 
     fn from_language_model(path: PathBuf, locale: &str, lm: LanguageModel) -> Self {
@@ -160,11 +163,7 @@ impl InteractionModel {
                 }
             }
         }
-        let type_values = lm
-            .types
-            .into_iter()
-            .map(|t| (t.name, t.values))
-            .collect();
+        let type_values = lm.types.into_iter().map(|t| (t.name, t.values)).collect();
         InteractionModel {
             path,
             invocation_name: lm.invocation_name,
@@ -222,7 +221,8 @@ impl InteractionModel {
         let values = self.type_values.get(slot_type)?;
         let wanted = normalize(value);
         let found = values.iter().find(|v| {
-            normalize(&v.name.value) == wanted || v.name.synonyms.iter().any(|s| normalize(s) == wanted)
+            normalize(&v.name.value) == wanted
+                || v.name.synonyms.iter().any(|s| normalize(s) == wanted)
         });
         let authority = format!("amzn1.er-authority.echo-sdk.local.{slot_type}");
         let resolution = match found {
@@ -399,9 +399,15 @@ mod tests {
         let i = m.match_utterance("flat white please").unwrap();
         assert_eq!(i.slot_value("drink"), Some("flat white"));
         assert!(i.resolved("drink").is_none());
-        assert_eq!(m.match_utterance("What is on the menu?").unwrap().name, "MenuIntent");
+        assert_eq!(
+            m.match_utterance("What is on the menu?").unwrap().name,
+            "MenuIntent"
+        );
         assert_eq!(m.match_utterance("help").unwrap().name, "AMAZON.HelpIntent");
-        assert_eq!(m.match_utterance("sing a song").unwrap().name, "AMAZON.FallbackIntent");
+        assert_eq!(
+            m.match_utterance("sing a song").unwrap().name,
+            "AMAZON.FallbackIntent"
+        );
         assert!(m.is_launch_phrase("open coffee shop"));
         assert!(m.is_launch_phrase("Coffee shop"));
         assert!(!m.is_launch_phrase("menu"));

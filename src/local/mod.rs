@@ -86,7 +86,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
         match flag.as_str() {
             "-h" | "--help" | "help" => options.help = true,
             "--locale" => options.locale = Some(value("--locale")?),
-            "--skill-package" => options.skill_package = Some(PathBuf::from(value("--skill-package")?)),
+            "--skill-package" => {
+                options.skill_package = Some(PathBuf::from(value("--skill-package")?))
+            }
             "--json" => options.json = true,
             "invoke" => options.invoke = Some(value("invoke")?),
             other => return Err(usage(format!("unknown argument `{other}`"))),
@@ -126,9 +128,8 @@ async fn invoke(skill: &Skill, file: &str) -> Result<()> {
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
         buf
     } else {
-        std::fs::read(file).map_err(|e| {
-            Error::new(ErrorKind::Io, format!("cannot read {file}")).with_source(e)
-        })?
+        std::fs::read(file)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {file}")).with_source(e))?
     };
     let response = skill
         .handle_bytes(&bytes, &crate::lambda::Invocation::default())
@@ -288,7 +289,10 @@ pub fn check_skill_package(
     } else {
         Err(Error::new(
             ErrorKind::Config,
-            format!("the skill package and the code disagree:\n  {}", problems.join("\n  ")),
+            format!(
+                "the skill package and the code disagree:\n  {}",
+                problems.join("\n  ")
+            ),
         ))
     }
 }
@@ -315,7 +319,10 @@ impl Simulation<'_> {
         }
         let mut envelope = builder.build();
         if let Some(session) = envelope.session.as_mut() {
-            session.session_id = Some(format!("amzn1.echo-api.session.local-{}", std::process::id()));
+            session.session_id = Some(format!(
+                "amzn1.echo-api.session.local-{}",
+                std::process::id()
+            ));
         }
         set_request_id(&mut envelope.request, self.turn);
         envelope
@@ -384,7 +391,10 @@ mod tests {
         assert_eq!(o.locale.as_deref(), Some("de-DE"));
         assert!(o.json);
         let o = parse_args(["--locale=fr-FR", "invoke", "-"].map(String::from)).unwrap();
-        assert_eq!((o.locale.as_deref(), o.invoke.as_deref()), (Some("fr-FR"), Some("-")));
+        assert_eq!(
+            (o.locale.as_deref(), o.invoke.as_deref()),
+            (Some("fr-FR"), Some("-"))
+        );
         assert!(parse_args(["--bogus".to_owned()]).is_err());
         assert!(parse_args(["--locale".to_owned()]).is_err());
     }

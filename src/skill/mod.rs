@@ -36,11 +36,7 @@ mod input;
 mod kind;
 
 use std::collections::HashMap;
-use std::future::Future;
-use std::panic::AssertUnwindSafe;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
 
 pub use attributes::{RequestAttributes, SessionAttributes};
 pub use builder::{LocalesSource, SKILL_ID_ENV, SkillBuilder};
@@ -52,6 +48,7 @@ pub use kind::RequestKind;
 use crate::i18n::Locales;
 use crate::lambda::Invocation;
 use crate::model::{RequestEnvelope, Response, ResponseEnvelope};
+use crate::panic::{catch_panic, panic_error};
 use crate::response::ResponseBuilder;
 use crate::{Error, ErrorKind, Result};
 
@@ -154,9 +151,7 @@ impl Skill {
     /// # }).unwrap();
     /// ```
     pub async fn handle(&self, envelope: RequestEnvelope) -> Result<ResponseEnvelope> {
-        let (envelope, _bytes) = self
-            .dispatch(envelope, None, Invocation::default())
-            .await?;
+        let (envelope, _bytes) = self.dispatch(envelope, None, Invocation::default()).await?;
         Ok(envelope)
     }
 
@@ -228,7 +223,9 @@ impl Skill {
         for interceptor in &self.inner.request_interceptors {
             interceptor.process(input).await?;
         }
-        let builder = catch_panic(self.route(input)).await??;
+        let builder = catch_panic(|| self.route(input))
+            .await
+            .map_err(panic_error)??;
         self.finish(input, builder).await
     }
 
@@ -263,9 +260,10 @@ impl Skill {
             .iter()
             .find(|h| h.can_handle(input, error))
             .ok_or_else(|| Error::new(error.kind(), error.to_string()))?;
-        let outcome = match catch_panic(handler.handle(input, error)).await {
+        let outcome = match catch_panic(|| handler.handle(input, error)).await {
             Ok(Ok(builder)) => self.finish(input, builder).await,
-            Ok(Err(e)) | Err(e) => Err(e),
+            Ok(Err(e)) => Err(e),
+            Err(message) => Err(panic_error(message)),
         };
         outcome.map_err(|second| {
             tracing::error!(error = %second, "the error handler failed too");
@@ -333,41 +331,4 @@ fn assemble(
     }
     let bytes = crate::response::to_vec(&envelope)?;
     Ok((envelope, bytes))
-}
-
-/// Runs a future, turning a panic into an [`ErrorKind::Panic`] error.
-pub(crate) fn catch_panic<F: Future>(future: F) -> CatchPanic<F> {
-    CatchPanic { future }
-}
-
-pin_project_lite::pin_project! {
-    pub(crate) struct CatchPanic<F> {
-        #[pin]
-        future: F,
-    }
-}
-
-impl<F: Future> Future for CatchPanic<F> {
-    type Output = Result<F::Output>;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let future = self.project().future;
-        match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
-            Ok(Poll::Pending) => Poll::Pending,
-            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
-            Err(payload) => Poll::Ready(Err(Error::new(
-                ErrorKind::Panic,
-                format!("a handler panicked: {}", panic_message(payload.as_ref())),
-            ))),
-        }
-    }
-}
-
-/// The message of a panic payload.
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
-    payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(no message)")
 }

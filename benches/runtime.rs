@@ -1,0 +1,201 @@
+//! Runtime loop benchmark: alexa-kit's `runtime_probe` against a hello world on
+//! the official `lambda_runtime` crate (`benches/peer`), both built with the
+//! same release profile and run against the same Runtime API emulator.
+//!
+//! ```text
+//! cargo bench --bench runtime            # N=30 cold starts, M=500 warm invocations
+//! BENCH_COLD=50 BENCH_WARM=2000 cargo bench --bench runtime
+//! ```
+//!
+//! Figures: cold start = spawn → first response received by the emulator
+//! (median and p90 of N, the two binaries interleaved); warm = one invocation's
+//! round trip from queueing the event to receiving the response (median and
+//! p90 of M, one process); peak RSS = `VmHWM` after the warm run; size = the
+//! stripped binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alexa_kit::lambda::emulator::{Emulator, PostKind};
+
+const EVENT: &str = r#"{"version":"1.0","session":{"new":false,"sessionId":"amzn1.echo-api.session.0000","application":{"applicationId":"amzn1.ask.skill.00000000-0000-0000-0000-000000000000"},"attributes":{"count":3},"user":{"userId":"amzn1.ask.account.AAAA"}},"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.00000000-0000-0000-0000-000000000000"},"user":{"userId":"amzn1.ask.account.AAAA"},"device":{"deviceId":"amzn1.ask.device.BBBB","supportedInterfaces":{"AudioPlayer":{}}},"apiEndpoint":"https://api.amazonalexa.com","apiAccessToken":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.sig"}},"request":{"type":"IntentRequest","requestId":"amzn1.echo-api.request.1111","timestamp":"2024-05-01T12:00:00Z","locale":"en-US","intent":{"name":"HelloWorldIntent","confirmationStatus":"NONE","slots":{"name":{"name":"name","value":"Ada","confirmationStatus":"NONE"}}}}}"#;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Subject {
+    name: &'static str,
+    path: PathBuf,
+    cold: Vec<Duration>,
+    warm: Vec<Duration>,
+    rss_kb: u64,
+}
+
+fn main() {
+    let cold_n = env_usize("BENCH_COLD", 30);
+    let warm_n = env_usize("BENCH_WARM", 500);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+
+    eprintln!("building the release probe and the lambda_runtime peer…");
+    run(Command::new(&cargo).current_dir(&root).args([
+        "build",
+        "--release",
+        "--example",
+        "runtime_probe",
+    ]));
+    let peer_target = target.join("bench-peer");
+    run(Command::new(&cargo)
+        .current_dir(&root)
+        .args([
+            "build",
+            "--release",
+            "--manifest-path",
+            "benches/peer/Cargo.toml",
+            "--target-dir",
+        ])
+        .arg(&peer_target));
+
+    let mut subjects = [
+        Subject::new(
+            "alexa-kit runtime_probe",
+            target.join("release/examples/runtime_probe"),
+        ),
+        Subject::new(
+            "lambda_runtime 1.x hello",
+            peer_target.join("release/lambda-runtime-peer"),
+        ),
+    ];
+
+    for _ in 0..cold_n {
+        for s in subjects.iter_mut() {
+            let d = cold_start(&s.path);
+            s.cold.push(d);
+        }
+    }
+    for s in subjects.iter_mut() {
+        let (warm, rss) = warm_run(&s.path, warm_n);
+        s.warm = warm;
+        s.rss_kb = rss;
+    }
+
+    println!();
+    println!(
+        "Runtime loop benchmark ({cold_n} cold starts each, interleaved; {warm_n} warm invocations)"
+    );
+    println!(
+        "{:<26} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
+        "binary", "cold p50", "cold p90", "warm p50", "warm p90", "peak RSS", "size"
+    );
+    for s in &mut subjects {
+        let size = std::fs::metadata(&s.path).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "{:<26} {:>12} {:>12} {:>12} {:>12} {:>9} KB {:>10} B",
+            s.name,
+            fmt(pct(&mut s.cold, 50)),
+            fmt(pct(&mut s.cold, 90)),
+            fmt(pct(&mut s.warm, 50)),
+            fmt(pct(&mut s.warm, 90)),
+            s.rss_kb,
+            size,
+        );
+    }
+}
+
+impl Subject {
+    fn new(name: &'static str, path: PathBuf) -> Subject {
+        Subject {
+            name,
+            path,
+            cold: Vec::new(),
+            warm: Vec::new(),
+            rss_kb: 0,
+        }
+    }
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn run(cmd: &mut Command) {
+    let status = cmd.status().expect("run cargo");
+    assert!(status.success(), "{cmd:?} failed");
+}
+
+fn spawn(path: &Path, emulator: &Emulator) -> Child {
+    Command::new(path)
+        // lambda_runtime refuses to start without these three.
+        .env("AWS_LAMBDA_FUNCTION_NAME", "bench")
+        .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+        .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+        .env("AWS_LAMBDA_RUNTIME_API", emulator.runtime_api())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()))
+}
+
+fn cold_start(path: &Path) -> Duration {
+    let emulator = Emulator::start().expect("emulator");
+    let id = emulator.push(EVENT);
+    let start = Instant::now();
+    let mut child = spawn(path, &emulator);
+    let post = emulator.wait_for_result(&id, WAIT).expect("no response");
+    assert_eq!(
+        post.kind,
+        PostKind::Response,
+        "{}",
+        String::from_utf8_lossy(&post.body)
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    post.received_at - start
+}
+
+fn warm_run(path: &Path, n: usize) -> (Vec<Duration>, u64) {
+    let emulator = Emulator::start().expect("emulator");
+    let mut child = spawn(path, &emulator);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n + 10 {
+        let start = Instant::now();
+        let id = emulator.push(EVENT);
+        let post = emulator.wait_for_result(&id, WAIT).expect("no response");
+        assert_eq!(post.kind, PostKind::Response);
+        if i >= 10 {
+            out.push(post.received_at - start);
+        }
+    }
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
+    let rss = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0);
+    let _ = child.kill();
+    let _ = child.wait();
+    (out, rss)
+}
+
+fn pct(v: &mut [Duration], p: usize) -> Duration {
+    v.sort();
+    v.get((v.len() * p / 100).min(v.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or_default()
+}
+
+fn fmt(d: Duration) -> String {
+    if d >= Duration::from_millis(1) {
+        format!("{:.2} ms", d.as_secs_f64() * 1e3)
+    } else {
+        format!("{:.0} µs", d.as_secs_f64() * 1e6)
+    }
+}

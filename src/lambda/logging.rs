@@ -1,0 +1,80 @@
+//! Log output in the shape Lambda expects.
+
+use tracing::level_filters::LevelFilter;
+
+/// Installs a `tracing` subscriber that writes to stdout, where Lambda picks up
+/// logs for CloudWatch.
+///
+/// * The level comes from `AWS_LAMBDA_LOG_LEVEL` (`TRACE`, `DEBUG`, `INFO`,
+///   `WARN`, `ERROR`, `FATAL`; set by Lambda's advanced logging controls), else
+///   from `RUST_LOG` when it is a plain level, else `INFO`.
+/// * `AWS_LAMBDA_LOG_FORMAT=JSON` writes one JSON object per line, with
+///   `timestamp`, `level`, `fields`, `target` and the current span (the
+///   invocation's `request_id`), which is what Lambda's log-level filtering
+///   needs. Anything else writes plain text without timestamps, since
+///   CloudWatch adds its own.
+///
+/// Call it once, first thing in `main`. If a global subscriber is already
+/// installed, it is left alone and this returns `false`.
+///
+/// ```
+/// // In a test or a second call the subscriber may already be set: no panic.
+/// let _first = alexa_kit::lambda::init_logging();
+/// assert!(!alexa_kit::lambda::init_logging());
+/// ```
+pub fn init_logging() -> bool {
+    let level = level_from(
+        std::env::var("AWS_LAMBDA_LOG_LEVEL").ok().as_deref(),
+        std::env::var("RUST_LOG").ok().as_deref(),
+    );
+    let json =
+        std::env::var("AWS_LAMBDA_LOG_FORMAT").is_ok_and(|f| f.trim().eq_ignore_ascii_case("json"));
+    let builder = tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_ansi(false)
+        .with_writer(std::io::stdout);
+    if json {
+        builder
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .try_init()
+            .is_ok()
+    } else {
+        builder.without_time().try_init().is_ok()
+    }
+}
+
+/// The level named by `AWS_LAMBDA_LOG_LEVEL`, then `RUST_LOG`, else INFO.
+fn level_from(lambda: Option<&str>, rust_log: Option<&str>) -> LevelFilter {
+    let parse = |v: &str| match v.trim().to_ascii_uppercase().as_str() {
+        "TRACE" => Some(LevelFilter::TRACE),
+        "DEBUG" => Some(LevelFilter::DEBUG),
+        "INFO" => Some(LevelFilter::INFO),
+        "WARN" | "WARNING" => Some(LevelFilter::WARN),
+        "ERROR" | "FATAL" => Some(LevelFilter::ERROR),
+        "OFF" => Some(LevelFilter::OFF),
+        _ => None,
+    };
+    lambda
+        .and_then(parse)
+        .or_else(|| rust_log.and_then(parse))
+        .unwrap_or(LevelFilter::INFO)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_precedence() {
+        assert_eq!(level_from(None, None), LevelFilter::INFO);
+        assert_eq!(level_from(Some("debug"), Some("error")), LevelFilter::DEBUG);
+        assert_eq!(level_from(Some("FATAL"), None), LevelFilter::ERROR);
+        assert_eq!(
+            level_from(Some("nonsense"), Some("warn")),
+            LevelFilter::WARN
+        );
+        assert_eq!(level_from(None, Some("my_crate=debug")), LevelFilter::INFO);
+    }
+}
