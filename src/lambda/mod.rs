@@ -42,9 +42,8 @@
 //!   sent; an `InvalidResponse` error is posted instead. A post that is not
 //!   answered `202` is logged and the loop goes on.
 //! * Each invocation runs inside a `tracing` span named `invocation` with the
-//!   fields `request_id` and `xray_trace_id`, plus `request_type`, `intent`
-//!   and `locale`, which the handler may fill in with
-//!   `tracing::Span::current().record("intent", name)`.
+//!   fields `request_id` and `xray_trace_id`; a [`Skill`](crate::Skill) opens
+//!   an `alexa_request` span inside it with the request type, intent and locale.
 //! * The trace id is kept on [`Invocation::trace_id`] and also exported as
 //!   `_X_AMZN_TRACE_ID` for the X-Ray SDK, between invocations.
 //! * SIGTERM: when idle, [`run`] returns `Ok(())` at once; during an
