@@ -26,6 +26,7 @@ pub fn init_logging() -> bool {
     let level = level_from(
         std::env::var("AWS_LAMBDA_LOG_LEVEL").ok().as_deref(),
         std::env::var("RUST_LOG").ok().as_deref(),
+        LevelFilter::INFO,
     );
     let json =
         std::env::var("AWS_LAMBDA_LOG_FORMAT").is_ok_and(|f| f.trim().eq_ignore_ascii_case("json"));
@@ -45,8 +46,26 @@ pub fn init_logging() -> bool {
     }
 }
 
-/// The level named by `AWS_LAMBDA_LOG_LEVEL`, then `RUST_LOG`, else INFO.
-fn level_from(lambda: Option<&str>, rust_log: Option<&str>) -> LevelFilter {
+/// Log output for the local command line: plain text on stderr (stdout is
+/// the conversation), WARN unless `RUST_LOG` or `AWS_LAMBDA_LOG_LEVEL` says
+/// otherwise.
+pub(crate) fn init_local_logging() -> bool {
+    let level = level_from(
+        std::env::var("AWS_LAMBDA_LOG_LEVEL").ok().as_deref(),
+        std::env::var("RUST_LOG").ok().as_deref(),
+        LevelFilter::WARN,
+    );
+    tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_ansi(false)
+        .without_time()
+        .with_writer(std::io::stderr)
+        .try_init()
+        .is_ok()
+}
+
+/// The level named by `AWS_LAMBDA_LOG_LEVEL`, then `RUST_LOG`, else `default`.
+fn level_from(lambda: Option<&str>, rust_log: Option<&str>, default: LevelFilter) -> LevelFilter {
     let parse = |v: &str| match v.trim().to_ascii_uppercase().as_str() {
         "TRACE" => Some(LevelFilter::TRACE),
         "DEBUG" => Some(LevelFilter::DEBUG),
@@ -59,7 +78,7 @@ fn level_from(lambda: Option<&str>, rust_log: Option<&str>) -> LevelFilter {
     lambda
         .and_then(parse)
         .or_else(|| rust_log.and_then(parse))
-        .unwrap_or(LevelFilter::INFO)
+        .unwrap_or(default)
 }
 
 #[cfg(test)]
@@ -68,13 +87,21 @@ mod tests {
 
     #[test]
     fn level_precedence() {
-        assert_eq!(level_from(None, None), LevelFilter::INFO);
-        assert_eq!(level_from(Some("debug"), Some("error")), LevelFilter::DEBUG);
-        assert_eq!(level_from(Some("FATAL"), None), LevelFilter::ERROR);
+        let info = LevelFilter::INFO;
+        assert_eq!(level_from(None, None, info), LevelFilter::INFO);
+        assert_eq!(level_from(None, None, LevelFilter::WARN), LevelFilter::WARN);
         assert_eq!(
-            level_from(Some("nonsense"), Some("warn")),
+            level_from(Some("debug"), Some("error"), info),
+            LevelFilter::DEBUG
+        );
+        assert_eq!(level_from(Some("FATAL"), None, info), LevelFilter::ERROR);
+        assert_eq!(
+            level_from(Some("nonsense"), Some("warn"), info),
             LevelFilter::WARN
         );
-        assert_eq!(level_from(None, Some("my_crate=debug")), LevelFilter::INFO);
+        assert_eq!(
+            level_from(None, Some("my_crate=debug"), info),
+            LevelFilter::INFO
+        );
     }
 }

@@ -99,7 +99,7 @@ use crate::{Error, Result};
 mod client;
 pub mod emulator;
 mod http;
-mod logging;
+pub(crate) mod logging;
 mod runtime;
 
 pub use logging::init_logging;

@@ -299,6 +299,7 @@ impl Skill {
 
     pub(crate) async fn run_built(skill: Result<Skill>) -> Result<()> {
         if std::env::var_os(crate::lambda::RUNTIME_API_ENV).is_some() {
+            crate::lambda::init_logging();
             match skill {
                 Ok(skill) => crate::lambda::run(skill).await,
                 Err(error) => {
@@ -307,6 +308,7 @@ impl Skill {
                 }
             }
         } else {
+            crate::lambda::logging::init_local_logging();
             crate::local::run(skill?).await
         }
     }
