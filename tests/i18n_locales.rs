@@ -429,12 +429,14 @@ fn localizers_are_shared_across_threads() {
                 let l: Localizer = locales.localizer(Some(locale));
                 (0..200)
                     .map(|n| l.t_args("basket", &args!["count" => n, "name" => "x"]))
-                    .last()
+                    .collect::<Vec<String>>()
             })
         })
         .collect();
     for handle in handles {
-        let last = handle.join().ok().flatten().unwrap_or_default();
-        assert!(last.contains("199"), "{last}");
+        let outputs = handle.join().unwrap_or_default();
+        assert_eq!(outputs.len(), 200);
+        assert!(outputs[199].contains("199"), "{}", outputs[199]);
+        assert_ne!(outputs[1], outputs[2], "plural forms differ");
     }
 }

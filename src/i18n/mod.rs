@@ -39,7 +39,7 @@
 //! languages it has folders for (with no folders at all: every Alexa
 //! language of the built-in messages).
 //!
-//! Build fails with [`ErrorKind::Localization`](crate::ErrorKind::Localization),
+//! Build fails with [`ErrorKind::Localization`],
 //! listing every problem with file, line and column: a Fluent syntax error, a
 //! message defined twice in one locale, a folder name that is not a locale
 //! tag, or no folder for the default locale. [`Locales::check_ids`] and
@@ -614,7 +614,7 @@ impl LocalesBuilder {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Localization`](crate::ErrorKind::Localization) listing every
+    /// [`ErrorKind::Localization`] listing every
     /// problem: unreadable files, syntax errors (file:line:column), duplicate
     /// ids in a locale, folder names that are not locale tags, a default
     /// locale that is not a tag or has no folder.
