@@ -10,16 +10,30 @@
 //! └── de/main.ftl
 //! ```
 //!
-//! and compiles them into its binary with one line (no extra dependency in
-//! the skill's `Cargo.toml`):
+//! and compiles them into its binary with one line, needing no dependency
+//! besides alexa-kit:
+//!
+//! ```text
+//! let locales = Locales::embedded(alexa_kit::include_locales!("$CARGO_MANIFEST_DIR/locales"))?;
+//! ```
+//!
+//! (The runnable examples here embed alexa-kit's own `src/i18n/locales`.)
+//! [`Locales::builder`] adds a default locale other than `en-US`, directories
+//! read at run time and in-memory files:
 //!
 //! ```
-//! use alexa_kit::i18n::Locales;
+//! use alexa_kit::{args, i18n::Locales, include_locales};
 //!
 //! let locales = Locales::builder()
-//!     .embedded(alexa_kit::include_locales!("$CARGO_MANIFEST_DIR/src/i18n/locales"))
+//!     .embedded(include_locales!("$CARGO_MANIFEST_DIR/src/i18n/locales"))
+//!     .resource("de", "skill.ftl", "hello = Hallo { $name }!")
+//!     .resource("en", "skill.ftl", "hello = Hello { $name }!")
+//!     .default_locale("en-GB")
 //!     .build()?;
-//! let l = locales.localizer(Some("de-DE"));
+//! locales.check_ids(&["hello", "help"])?;
+//!
+//! let l = locales.localizer(Some("de-DE")); // per request: cheap
+//! assert_eq!(l.t_args("hello", &args!["name" => "Eva"]), "Hallo Eva!");
 //! assert!(l.t("goodbye").starts_with("Tschüss"));
 //! # Ok::<(), alexa_kit::Error>(())
 //! ```
@@ -322,12 +336,26 @@ impl Locales {
     ///
     /// ```
     /// let locales = alexa_kit::i18n::Locales::builtin()?;
-    /// assert!(locales.localizer(Some("ja-JP")).t("help").contains("ヘルプ") == false);
     /// assert!(locales.localizer(Some("ja-JP")).t("welcome").contains("ヘルプ"));
+    /// assert_eq!(locales.locales().count(), 27); // 17 Alexa locales + language and regional folders
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn builtin() -> Result<Self> {
         Locales::builder().build()
+    }
+
+    /// A skill's embedded messages with the default locale `en-US`: the
+    /// one-liner for [`include_locales!`](crate::include_locales).
+    ///
+    /// ```
+    /// use alexa_kit::{i18n::Locales, include_locales};
+    ///
+    /// let locales = Locales::embedded(include_locales!("$CARGO_MANIFEST_DIR/src/i18n/locales"))?;
+    /// assert!(locales.localizer(Some("pt-BR")).t("goodbye").starts_with("Tchau"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn embedded(tree: EmbeddedLocales) -> Result<Self> {
+        Locales::builder().embedded(tree).build()
     }
 
     /// Starts configuring a skill's messages.
