@@ -1,0 +1,3 @@
+hello = Hello
+this line is not a message
+bye = Bye

@@ -1,0 +1,2 @@
+# British English: only what differs.
+colour = What's your favourite colour?
