@@ -12,6 +12,10 @@
 //! | an unknown request type | in a session: fallback, session stays open; outside one: an empty answer | `fallback`, `fallback-reprompt` |
 //! | AudioPlayer, PlaybackController, skill events, `System.ExceptionEncountered` | an empty answer (speech is not allowed there) | – |
 //! | any error | apology, session stays open | `error`, `help-reprompt` |
+//!
+//! The messages are [`BUILTIN_MESSAGE_IDS`](crate::i18n::BUILTIN_MESSAGE_IDS),
+//! shipped in all 17 Alexa locales; a skill's `.ftl` files override any of
+//! them by defining the same id.
 
 use async_trait::async_trait;
 
@@ -26,20 +30,6 @@ pub(crate) const STOP: &str = "AMAZON.StopIntent";
 pub(crate) const CANCEL: &str = "AMAZON.CancelIntent";
 pub(crate) const FALLBACK: &str = "AMAZON.FallbackIntent";
 pub(crate) const NAVIGATE_HOME: &str = "AMAZON.NavigateHomeIntent";
-
-/// The message ids the built-in handlers speak. A skill's `.ftl` files
-/// override any of them by defining the same id.
-pub const MESSAGE_IDS: &[&str] = &[
-    "welcome",
-    "welcome-reprompt",
-    "help",
-    "help-reprompt",
-    "goodbye",
-    "fallback",
-    "fallback-reprompt",
-    "error",
-    "navigate-home",
-];
 
 pub(crate) struct Welcome;
 #[async_trait(?Send)]

@@ -40,7 +40,6 @@ use std::rc::Rc;
 
 pub use attributes::{RequestAttributes, SessionAttributes};
 pub use builder::{LocalesSource, SKILL_ID_ENV, SkillBuilder};
-pub use defaults::MESSAGE_IDS;
 pub use handler::{ErrorHandler, Handler, RequestHandler, RequestInterceptor, ResponseInterceptor};
 pub use input::Input;
 pub use kind::RequestKind;

@@ -1,0 +1,17 @@
+//! "Hello, world" in every Alexa locale.
+//!
+//! Locally (no AWS account): `cargo run --example hello_world -- --locale fr-FR`
+//! On Lambda: the same binary is the `bootstrap` of a `provided.al2023` function.
+
+mod skill;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::process::ExitCode {
+    match skill::builder().run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("hello_world: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
