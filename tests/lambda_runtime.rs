@@ -4,104 +4,15 @@
 //! The binary under test defaults to `target/<profile>/examples/runtime_probe`
 //! (built by `cargo test`); set `ALEXA_KIT_BOOTSTRAP` to test another one.
 
-use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex};
+mod support;
+
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use alexa_kit::lambda::emulator::{Emulator, Event, Fault, Post, PostKind};
+use alexa_kit::lambda::emulator::{Emulator, Event, Fault, PostKind};
 use serde_json::Value;
-
-const WAIT: Duration = Duration::from_secs(10);
-
-fn bootstrap_path() -> PathBuf {
-    if let Some(p) = std::env::var_os("ALEXA_KIT_BOOTSTRAP") {
-        return PathBuf::from(p);
-    }
-    // target/debug/deps/lambda_runtime-xxxx → target/debug/examples/runtime_probe
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    dir.join("examples")
-        .join(format!("runtime_probe{}", std::env::consts::EXE_SUFFIX))
-}
-
-/// A running bootstrap; killed on drop; its output collected for diagnostics.
-struct Bootstrap {
-    child: Child,
-    output: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Bootstrap {
-    fn spawn(runtime_api: &str, env: &[(&str, &str)]) -> Bootstrap {
-        let path = bootstrap_path();
-        let mut cmd = Command::new(&path);
-        cmd.env("AWS_LAMBDA_RUNTIME_API", runtime_api)
-            .env("AWS_LAMBDA_LOG_LEVEL", "DEBUG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut child = cmd
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()));
-        let output = Arc::new(Mutex::new(Vec::new()));
-        for mut pipe in [
-            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
-            Box::new(child.stderr.take().expect("stderr")),
-        ] {
-            let out = Arc::clone(&output);
-            thread::spawn(move || {
-                let mut buf = [0; 4096];
-                while let Ok(n) = pipe.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    out.lock().unwrap().extend_from_slice(&buf[..n]);
-                }
-            });
-        }
-        Bootstrap { child, output }
-    }
-
-    fn log(&self) -> String {
-        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
-    }
-
-    /// Waits up to `timeout` for the process to exit.
-    fn wait_exit(&mut self, timeout: Duration) -> Option<ExitStatus> {
-        let deadline = Instant::now() + timeout;
-        while Instant::now() < deadline {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Some(status);
-            }
-            thread::sleep(Duration::from_millis(10));
-        }
-        None
-    }
-
-    fn is_running(&mut self) -> bool {
-        matches!(self.child.try_wait(), Ok(None))
-    }
-
-    fn sigterm(&self) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .expect("run kill");
-        assert!(status.success());
-    }
-}
-
-impl Drop for Bootstrap {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use support::{Bootstrap, WAIT, assert_error, assert_response, bootstrap_path, result};
 
 fn intent(name: &str) -> String {
     serde_json::json!({
@@ -113,49 +24,6 @@ fn intent(name: &str) -> String {
                     "intent": {"name": name, "confirmationStatus": "NONE"}}
     })
     .to_string()
-}
-
-fn result(emulator: &Emulator, id: &str, bootstrap: &Bootstrap) -> Post {
-    emulator
-        .wait_for_result(id, WAIT)
-        .unwrap_or_else(|| panic!("no result for {id}; bootstrap output:\n{}", bootstrap.log()))
-}
-
-fn assert_response(post: &Post, bootstrap: &Bootstrap) -> Value {
-    assert_eq!(
-        post.kind,
-        PostKind::Response,
-        "expected a response, got {:?}: {}\n{}",
-        post.kind,
-        String::from_utf8_lossy(&post.body),
-        bootstrap.log()
-    );
-    assert_eq!(post.status, 202);
-    let json = post.json().expect("response is JSON");
-    assert_eq!(json["version"], "1.0");
-    json
-}
-
-fn assert_error(post: &Post, error_type: &str, header: &str) -> String {
-    assert_eq!(
-        post.kind,
-        PostKind::Error,
-        "{}",
-        String::from_utf8_lossy(&post.body)
-    );
-    assert_eq!(post.status, 202);
-    let json = post.json().expect("error body is JSON");
-    assert_eq!(json["errorType"], error_type, "{json}");
-    assert_eq!(
-        post.header("Lambda-Runtime-Function-Error-Type"),
-        Some(header)
-    );
-    let message = json["errorMessage"]
-        .as_str()
-        .expect("errorMessage")
-        .to_owned();
-    assert!(!message.is_empty());
-    message
 }
 
 #[test]
@@ -415,7 +283,7 @@ fn url_form_with_path_prefix_works() {
 
 #[test]
 fn missing_runtime_api_variable_is_a_clear_error() {
-    let path = bootstrap_path();
+    let path = bootstrap_path("runtime_probe");
     let out = Command::new(&path)
         .env_remove("AWS_LAMBDA_RUNTIME_API")
         .output()

@@ -185,6 +185,9 @@ impl SkillBuilder {
                 .filter(|s| !s.is_empty()),
             None => None,
         };
+        if let Some(id) = &skill_id {
+            check_skill_id_format(id)?;
+        }
 
         // Built-in intents, unless the skill handles them itself.
         let builtins: [(&str, Box<dyn Handler>); 5] = [
@@ -254,6 +257,26 @@ impl SkillBuilder {
     /// is set (a build failure is posted as an init error), else the local CLI.
     pub async fn run(self) -> Result<()> {
         Skill::run_built(self.build()).await
+    }
+}
+
+/// A skill id looks like `amzn1.ask.skill.<uuid>` (or the older
+/// `amzn1.echo-sdk-ams.app.<id>`); anything else is a configuration mistake
+/// that would reject every request, so it fails the build.
+fn check_skill_id_format(id: &str) -> Result<()> {
+    let well_formed = ["amzn1.ask.skill.", "amzn1.echo-sdk-ams.app."]
+        .iter()
+        .any(|prefix| id.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty()));
+    if well_formed {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorKind::Config,
+            format!(
+                "`{id}` is not an Alexa skill id (expected amzn1.ask.skill.<uuid>); \
+                 check the skill id given to the builder or in {SKILL_ID_ENV}"
+            ),
+        ))
     }
 }
 

@@ -1,0 +1,163 @@
+//! Shared by the integration tests: start a real bootstrap binary against
+//! the Runtime API emulator, and read what it posted.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use alexa_kit::lambda::emulator::{Emulator, Post, PostKind};
+use serde_json::Value;
+
+pub const WAIT: Duration = Duration::from_secs(10);
+
+/// The compiled example `name` (`cargo test` builds examples), unless
+/// `ALEXA_KIT_BOOTSTRAP` names another binary to test (e.g. a packaged
+/// `bootstrap`).
+pub fn bootstrap_path(name: &str) -> PathBuf {
+    if let Some(p) = std::env::var_os("ALEXA_KIT_BOOTSTRAP") {
+        return PathBuf::from(p);
+    }
+    example_path(name)
+}
+
+/// `target/<profile>/examples/<name>`, next to the running test.
+pub fn example_path(name: &str) -> PathBuf {
+    // target/debug/deps/<test>-xxxx → target/debug/examples/<name>
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    dir.join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// A running bootstrap; killed on drop; its output collected for diagnostics.
+pub struct Bootstrap {
+    pub child: Child,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Bootstrap {
+    /// Starts the runtime probe (or `ALEXA_KIT_BOOTSTRAP`).
+    pub fn spawn(runtime_api: &str, env: &[(&str, &str)]) -> Bootstrap {
+        Self::spawn_path(&bootstrap_path("runtime_probe"), runtime_api, env)
+    }
+
+    /// Starts the binary at `path` against `runtime_api`.
+    pub fn spawn_path(
+        path: &std::path::Path,
+        runtime_api: &str,
+        env: &[(&str, &str)],
+    ) -> Bootstrap {
+        let mut cmd = Command::new(path);
+        cmd.env("AWS_LAMBDA_RUNTIME_API", runtime_api)
+            .env("AWS_LAMBDA_LOG_LEVEL", "DEBUG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        for mut pipe in [
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().expect("stderr")),
+        ] {
+            let out = Arc::clone(&output);
+            thread::spawn(move || {
+                let mut buf = [0; 4096];
+                while let Ok(n) = pipe.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    out.lock().unwrap().extend_from_slice(&buf[..n]);
+                }
+            });
+        }
+        Bootstrap { child, output }
+    }
+
+    pub fn log(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
+    }
+
+    /// Waits up to `timeout` for the process to exit.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    pub fn sigterm(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+    }
+}
+
+impl Drop for Bootstrap {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn result(emulator: &Emulator, id: &str, bootstrap: &Bootstrap) -> Post {
+    emulator
+        .wait_for_result(id, WAIT)
+        .unwrap_or_else(|| panic!("no result for {id}; bootstrap output:\n{}", bootstrap.log()))
+}
+
+pub fn assert_response(post: &Post, bootstrap: &Bootstrap) -> Value {
+    assert_eq!(
+        post.kind,
+        PostKind::Response,
+        "expected a response, got {:?}: {}\n{}",
+        post.kind,
+        String::from_utf8_lossy(&post.body),
+        bootstrap.log()
+    );
+    assert_eq!(post.status, 202);
+    let json = post.json().expect("response is JSON");
+    assert_eq!(json["version"], "1.0");
+    json
+}
+
+pub fn assert_error(post: &Post, error_type: &str, header: &str) -> String {
+    assert_eq!(
+        post.kind,
+        PostKind::Error,
+        "{}",
+        String::from_utf8_lossy(&post.body)
+    );
+    assert_eq!(post.status, 202);
+    let json = post.json().expect("error body is JSON");
+    assert_eq!(json["errorType"], error_type, "{json}");
+    assert_eq!(
+        post.header("Lambda-Runtime-Function-Error-Type"),
+        Some(header)
+    );
+    let message = json["errorMessage"]
+        .as_str()
+        .expect("errorMessage")
+        .to_owned();
+    assert!(!message.is_empty());
+    message
+}
