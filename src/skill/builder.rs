@@ -12,6 +12,10 @@ use crate::{Error, ErrorKind, Result};
 
 /// Environment variable that sets the skill id to verify, when the builder
 /// was not given one (the SAM template sets it from its `SkillId` parameter).
+///
+/// ```
+/// assert_eq!(alexa_kit::skill::SKILL_ID_ENV, "ALEXA_SKILL_ID");
+/// ```
 pub const SKILL_ID_ENV: &str = "ALEXA_SKILL_ID";
 
 /// Builds a [`Skill`]. Start with [`Skill::builder`].
@@ -60,6 +64,15 @@ impl SkillBuilder {
     ///
     /// Takes a `Result` too, so that a bad `.ftl` file surfaces from
     /// [`build`](Self::build) (and, on Lambda, as an init error).
+    /// ```
+    /// use alexa_kit::i18n::Locales;
+    /// let locales = Locales::builder()
+    ///     .resource("en", "skill.ftl", "welcome = Hi! Say hello.")
+    ///     .build();
+    /// let skill = alexa_kit::Skill::builder().locales(locales).build()?;
+    /// assert_eq!(skill.locales().localizer(Some("en-GB")).t("welcome"), "Hi! Say hello.");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn locales(mut self, locales: impl Into<LocalesSource>) -> Self {
         self.locales = Some(locales.into().0);
         self
@@ -67,6 +80,14 @@ impl SkillBuilder {
 
     /// Handles the intent `name` with `handler`. Registering a built-in
     /// intent (`AMAZON.HelpIntent`…) replaces its default.
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .intent("AMAZON.HelpIntent", async |cx: &mut Input| Ok(cx.ask("Say hello.", "Say hello.")))
+    ///     .build()?;
+    /// assert!(skill.intent_names().contains(&"AMAZON.HelpIntent"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn intent(mut self, name: impl Into<String>, handler: impl Handler) -> Self {
         let name = name.into();
         if self
@@ -83,6 +104,16 @@ impl SkillBuilder {
     /// Handles every request of `kind` with `handler` (for intents, prefer
     /// [`intent`](Self::intent); a handler for [`RequestKind::Intent`] takes the
     /// intents that have no handler of their own, instead of the fallback).
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .on(RequestKind::AudioPlayer, async |cx: &mut Input| {
+    ///         tracing::info!(event = cx.request().type_name(), "player event");
+    ///         Ok(cx.response())
+    ///     })
+    ///     .build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn on(mut self, kind: RequestKind, handler: impl Handler) -> Self {
         if self.kinds.iter().any(|(k, _)| *k == kind) {
             self.problems
@@ -93,29 +124,77 @@ impl SkillBuilder {
     }
 
     /// Handles `LaunchRequest` (replaces the built-in welcome).
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .on_launch(async |cx: &mut Input| Ok(cx.ask("Welcome back!", "What now?")))
+    ///     .build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn on_launch(self, handler: impl Handler) -> Self {
         self.on(RequestKind::Launch, handler)
     }
 
     /// Handles `SessionEndedRequest` (replaces the built-in logging handler).
     /// Alexa ignores speech in this answer.
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .on_session_ended(async |cx: &mut Input| {
+    ///         tracing::info!(user = cx.envelope().user_id(), "bye");
+    ///         Ok(cx.response())
+    ///     })
+    ///     .build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn on_session_ended(self, handler: impl Handler) -> Self {
         self.on(RequestKind::SessionEnded, handler)
     }
 
     /// Handles `CanFulfillIntentRequest` (replaces the built-in answer, which
     /// says `YES` for the intents the skill routes).
+    /// ```
+    /// use alexa_kit::model::CanFulfill;
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .on_can_fulfill_intent(async |cx: &mut Input| Ok(cx.response().can_fulfill(CanFulfill::Maybe)))
+    ///     .build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn on_can_fulfill_intent(self, handler: impl Handler) -> Self {
         self.on(RequestKind::CanFulfillIntent, handler)
     }
 
     /// Adds a predicate handler, asked before the routes (in registration order).
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// struct Maintenance;
+    /// #[async_trait(?Send)]
+    /// impl RequestHandler for Maintenance {
+    ///     fn can_handle(&self, _cx: &Input) -> bool { std::env::var_os("MAINTENANCE").is_some() }
+    ///     async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
+    ///         Ok(cx.say("Back soon.").end_session())
+    ///     }
+    /// }
+    /// let skill = Skill::builder().handler(Maintenance).build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn handler(mut self, handler: impl RequestHandler) -> Self {
         self.predicates.push(Box::new(handler));
         self
     }
 
     /// Adds a request interceptor (they run in registration order, before routing).
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .request_interceptor(async |cx: &mut Input| {
+    ///         tracing::debug!(intent = cx.intent_name(), "in");
+    ///         Ok(())
+    ///     })
+    ///     .build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn request_interceptor(mut self, interceptor: impl RequestInterceptor) -> Self {
         self.request_interceptors.push(Box::new(interceptor));
         self
@@ -123,12 +202,36 @@ impl SkillBuilder {
 
     /// Adds a response interceptor (they run in registration order, after the
     /// handler — or after the error handler on the error path).
+    /// ```
+    /// use alexa_kit::model::Response;
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .response_interceptor(async |_cx: &mut Input, r: &mut Response| {
+    ///         tracing::debug!(speech = r.output_speech.is_some(), "out");
+    ///         Ok(())
+    ///     })
+    ///     .build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn response_interceptor(mut self, interceptor: impl ResponseInterceptor) -> Self {
         self.response_interceptors.push(Box::new(interceptor));
         self
     }
 
     /// Adds an error handler, asked in registration order before the built-in apology.
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// struct Sorry;
+    /// #[async_trait(?Send)]
+    /// impl ErrorHandler for Sorry {
+    ///     fn can_handle(&self, _cx: &Input, e: &Error) -> bool { e.kind() == ErrorKind::Handler }
+    ///     async fn handle(&self, cx: &mut Input, _e: &Error) -> Result<ResponseBuilder> {
+    ///         Ok(cx.ask("That didn't work. Try again?", "Try again?"))
+    ///     }
+    /// }
+    /// let skill = Skill::builder().error_handler(Sorry).build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn error_handler(mut self, handler: impl ErrorHandler) -> Self {
         self.error_handlers.push(Box::new(handler));
         self
@@ -138,12 +241,24 @@ impl SkillBuilder {
     /// `context.System.application`, then `session.application`). A mismatch is
     /// an invocation error, never an answer. Without this call, the id comes from
     /// the `ALEXA_SKILL_ID` environment variable when it is set.
+    /// ```
+    /// let skill = alexa_kit::Skill::builder()
+    ///     .skill_id("amzn1.ask.skill.12345678-1234-1234-1234-123456789012")
+    ///     .build()?;
+    /// let err = alexa_kit::Skill::builder().skill_id("my-skill").build().unwrap_err();
+    /// assert_eq!(err.kind(), alexa_kit::ErrorKind::Config);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn skill_id(mut self, id: impl Into<String>) -> Self {
         self.skill_id = Some(id.into());
         self
     }
 
     /// Turns off the skill id check, even when `ALEXA_SKILL_ID` is set.
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().without_skill_id_check().build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn without_skill_id_check(mut self) -> Self {
         self.skill_id = None;
         self.skill_id_from_env = false;
@@ -154,6 +269,15 @@ impl SkillBuilder {
     ///
     /// Fails with [`ErrorKind::Config`] on conflicting registrations, and with
     /// [`ErrorKind::Localization`] when the messages cannot be loaded.
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let err = Skill::builder()
+    ///     .intent("A", async |cx: &mut Input| Ok(cx.say("one")))
+    ///     .intent("A", async |cx: &mut Input| Ok(cx.say("two")))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Config);
+    /// ```
     pub fn build(self) -> Result<Skill> {
         let SkillBuilder {
             locales,
@@ -255,6 +379,12 @@ impl SkillBuilder {
 
     /// Builds the skill and runs it: on Lambda when `AWS_LAMBDA_RUNTIME_API`
     /// is set (a build failure is posted as an init error), else the local CLI.
+    /// ```no_run
+    /// #[tokio::main(flavor = "current_thread")]
+    /// async fn main() -> alexa_kit::Result<()> {
+    ///     alexa_kit::Skill::builder().run().await
+    /// }
+    /// ```
     pub async fn run(self) -> Result<()> {
         Skill::run_built(self.build()).await
     }
@@ -281,6 +411,14 @@ fn check_skill_id_format(id: &str) -> Result<()> {
 }
 
 /// What [`SkillBuilder::locales`] accepts: [`Locales`] or `Result<Locales>`.
+///
+/// ```
+/// use alexa_kit::i18n::Locales;
+/// // Both forms work; an `Err` surfaces from `build()`.
+/// let a = alexa_kit::Skill::builder().locales(Locales::builtin()).build()?;
+/// let b = alexa_kit::Skill::builder().locales(Locales::builtin()?).build()?;
+/// # Ok::<(), alexa_kit::Error>(())
+/// ```
 pub struct LocalesSource(Result<Locales>);
 
 impl From<Locales> for LocalesSource {

@@ -64,11 +64,31 @@ impl Input {
     }
 
     /// The whole request envelope.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert_eq!(cx.envelope().version, "1.0");
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn envelope(&self) -> &RequestEnvelope {
         &self.envelope
     }
 
     /// The request (`envelope().request`).
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert_eq!(cx.request().type_name(), "IntentRequest");
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn request(&self) -> &Request {
         &self.envelope.request
     }
@@ -76,6 +96,17 @@ impl Input {
     /// The request's JSON exactly as received, for fields alexa-kit does not
     /// model yet (parsed on demand; re-serialized from the model when the
     /// request did not come as bytes).
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     let raw = cx.raw_json()?;
+    ///     assert_eq!(raw["request"]["intent"]["name"], "I");
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn raw_json(&self) -> Result<Value> {
         match &self.raw {
             Some(bytes) => Ok(serde_json::from_slice(bytes)?),
@@ -85,99 +116,295 @@ impl Input {
 
     /// The locale negotiated for this request, e.g. `"de-DE"` → `"de"` when
     /// the skill has German messages but no German-for-Germany ones.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert_eq!(cx.locale(), "de-DE");
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn locale(&self) -> &str {
         self.localizer.locale()
     }
 
     /// The locale exactly as Alexa sent it, if it did.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert_eq!(cx.request_locale(), Some("de-DE"));
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn request_locale(&self) -> Option<&str> {
         self.envelope.locale()
     }
 
     /// The localizer for this request's locale.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert!(cx.localizer().has("help"));
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn localizer(&self) -> &Localizer {
         &self.localizer
     }
 
     /// Formats message `id` in the user's language (SSML-safe).
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert_eq!(cx.t("goodbye"), cx.localizer().t("goodbye"));
+    ///     Ok(cx.say(cx.t("goodbye")).end_session())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn t(&self, id: &str) -> String {
         self.localizer.t(id)
     }
 
     /// Starts a response that says `ssml` (trusted markup: escape user data
     /// with [`ssml::escape`](crate::response::ssml::escape)).
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     Ok(cx.say("Hello <break time=\"300ms\"/> there!").end_session())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn say(&self, ssml: impl Into<String>) -> ResponseBuilder {
         ResponseBuilder::new().speak(ssml)
     }
 
     /// Starts a response that says `ssml` and waits for an answer, repeating
     /// `reprompt` if the user is silent.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     Ok(cx.ask("Which color?", "Red or blue?"))
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn ask(&self, ssml: impl Into<String>, reprompt: impl Into<String>) -> ResponseBuilder {
         ResponseBuilder::new().speak(ssml).reprompt(reprompt)
     }
 
     /// An empty response to build on.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     // Only a directive, no speech.
+    ///     Ok(cx.response().stop_audio())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn response(&self) -> ResponseBuilder {
         ResponseBuilder::new()
     }
 
     /// The intent, for `IntentRequest` and `CanFulfillIntentRequest`.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert_eq!(cx.intent().map(|i| i.name.as_str()), Some("I"));
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn intent(&self) -> Option<&Intent> {
         self.envelope.request.intent()
     }
 
     /// The intent's name, for `IntentRequest` and `CanFulfillIntentRequest`.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert_eq!(cx.intent_name(), Some("I"));
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn intent_name(&self) -> Option<&str> {
         self.intent().map(|i| i.name.as_str())
     }
 
     /// A slot of the intent.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert!(cx.slot("city").is_some());
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").slot("city", "Rome").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn slot(&self, name: &str) -> Option<&Slot> {
         self.intent().and_then(|i| i.slot(name))
     }
 
     /// What the user said for a slot, if it was filled.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     let city = cx.slot_value("city").unwrap_or("nowhere");
+    ///     Ok(cx.say(alexa_kit::response::ssml::escape(city)))
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").slot("city", "Rome").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn slot_value(&self, name: &str) -> Option<&str> {
         self.intent().and_then(|i| i.slot_value(name))
     }
 
     /// The first entity-resolution match of a slot: canonical name and id.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     // Canonical value and id, when entity resolution matched.
+    ///     let id = cx.resolved("city").and_then(|v| v.id.clone());
+    ///     assert!(id.is_none());
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").slot("city", "Rome").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn resolved(&self, slot: &str) -> Option<&ResolvedValue> {
         self.intent().and_then(|i| i.resolved(slot))
     }
 
     /// The dialog state of an `IntentRequest`, if the skill has a dialog model.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     use alexa_kit::model::DialogState;
+    ///     if cx.dialog_state() != Some(DialogState::Completed) {
+    ///         return Ok(cx.response().delegate_dialog(None));
+    ///     }
+    ///     Ok(cx.say("Booked."))
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn dialog_state(&self) -> Option<DialogState> {
         self.envelope.request.dialog_state()
     }
 
     /// Whether this request starts a session.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert!(cx.is_new_session());
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn is_new_session(&self) -> bool {
         self.envelope.is_new_session()
     }
 
     /// Session attributes (empty and read-only outside a session).
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     let visits: u32 = cx.session().get("visits")?.unwrap_or(0);
+    ///     assert_eq!(visits, 0);
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn session(&self) -> &SessionAttributes {
         &self.session
     }
 
     /// Session attributes, to change what the next turn will see.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     cx.session_mut().set("last-intent", "I")?;
+    ///     Ok(cx.ask("Next?", "What next?"))
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn session_mut(&mut self) -> &mut SessionAttributes {
         &mut self.session
     }
 
     /// Values that live for this request only.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert!(cx.attributes().get::<u32>().is_none());
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn attributes(&self) -> &RequestAttributes {
         &self.attributes
     }
 
     /// Values that live for this request only, mutably.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     cx.attributes_mut().insert(42u32);
+    ///     assert_eq!(cx.attributes().get::<u32>(), Some(&42));
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn attributes_mut(&mut self) -> &mut RequestAttributes {
         &mut self.attributes
     }
 
     /// The Lambda invocation: request id, deadline, trace id. Empty when the
     /// skill runs locally.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     // Locally there is no Lambda deadline.
+    ///     assert!(cx.invocation().remaining().is_none());
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").locale("de-DE").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn invocation(&self) -> &Invocation {
         &self.invocation
     }

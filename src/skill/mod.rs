@@ -52,6 +52,10 @@ use crate::response::ResponseBuilder;
 use crate::{Error, ErrorKind, Result};
 
 /// The user agent alexa-kit puts in every response envelope.
+///
+/// ```
+/// assert!(alexa_kit::skill::USER_AGENT.starts_with("alexa-kit/"));
+/// ```
 pub const USER_AGENT: &str = concat!("alexa-kit/", env!("CARGO_PKG_VERSION"), " Rust");
 
 /// An Alexa skill: the handlers and configuration, ready to answer requests.
@@ -292,6 +296,16 @@ impl Skill {
 
     /// Runs the skill: the Lambda Runtime API loop when
     /// `AWS_LAMBDA_RUNTIME_API` is set, otherwise the local command line.
+    ///
+    /// Prefer [`SkillBuilder::run`], which also reports a build failure to
+    /// Lambda as an init error.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> alexa_kit::Result<()> {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// skill.run().await
+    /// # }
+    /// ```
     pub async fn run(self) -> Result<()> {
         Skill::run_built(Ok(self)).await
     }
