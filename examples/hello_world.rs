@@ -55,12 +55,10 @@ fn serve_one(host: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-fn request(
-    host: &str,
-    method: &str,
-    path: &str,
-    body: &str,
-) -> std::io::Result<(Vec<(String, String)>, Vec<u8>)> {
+/// Response headers and body of one Runtime API call.
+type Reply = (Vec<(String, String)>, Vec<u8>);
+
+fn request(host: &str, method: &str, path: &str, body: &str) -> std::io::Result<Reply> {
     let mut stream = TcpStream::connect(host)?;
     write!(
         stream,
