@@ -15,6 +15,8 @@ ARCH ?= arm64
 EXAMPLE ?= hello_world
 BIN ?=
 CARGO ?= cargo
+# Where cargo puts its output (honours CARGO_TARGET_DIR like cargo does).
+TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)
 PYTHON ?= python3
 
 ifeq ($(ARCH),$(filter $(ARCH),arm64 aarch64))
@@ -30,14 +32,14 @@ endif
 ifneq ($(strip $(BIN)),)
   NAME := $(BIN)
   CARGO_SELECT := --bin $(BIN)
-  BUILT := target/$(RUST_TARGET)/release/$(BIN)
+  BUILT := $(TARGET_DIR)/$(RUST_TARGET)/release/$(BIN)
 else
   NAME := $(EXAMPLE)
   CARGO_SELECT := --example $(EXAMPLE)
-  BUILT := target/$(RUST_TARGET)/release/examples/$(EXAMPLE)
+  BUILT := $(TARGET_DIR)/$(RUST_TARGET)/release/examples/$(EXAMPLE)
 endif
 
-OUT_DIR := target/lambda/$(NAME)
+OUT_DIR := $(TARGET_DIR)/lambda/$(NAME)
 
 # Link both musl targets with the LLD that ships inside the Rust toolchain. Overridable from the environment.
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
