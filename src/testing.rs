@@ -32,6 +32,11 @@ use crate::model::{
 use crate::skill::Skill;
 
 /// The skill id the builders put in requests unless told otherwise.
+///
+/// ```
+/// let env = alexa_kit::testing::launch().build();
+/// assert_eq!(env.application_id(), Some(alexa_kit::testing::TEST_SKILL_ID));
+/// ```
 pub const TEST_SKILL_ID: &str = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
 
 /// A request envelope for a `LaunchRequest`, in a new session.

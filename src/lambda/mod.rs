@@ -159,7 +159,12 @@ impl Invocation {
     }
 }
 
-/// The environment variable Lambda sets to the Runtime API's address.
+/// The environment variable Lambda sets to the Runtime API's address:
+/// when it is set, [`Skill::run`](crate::Skill::run) serves Lambda.
+///
+/// ```
+/// assert_eq!(alexa_kit::lambda::RUNTIME_API_ENV, "AWS_LAMBDA_RUNTIME_API");
+/// ```
 pub const RUNTIME_API_ENV: &str = "AWS_LAMBDA_RUNTIME_API";
 
 /// Something the runtime loop can invoke: event bytes in, response bytes out.

@@ -30,7 +30,12 @@ use crate::{Error, ErrorKind, Result};
 
 use interaction_model::InteractionModel;
 
-/// Environment variable naming the skill package folder for the simulator.
+/// Environment variable naming the skill package folder for the simulator
+/// (`--skill-package` wins over it; `./skill-package` is the default).
+///
+/// ```
+/// assert_eq!(alexa_kit::local::SKILL_PACKAGE_ENV, "ALEXA_SKILL_PACKAGE");
+/// ```
 pub const SKILL_PACKAGE_ENV: &str = "ALEXA_SKILL_PACKAGE";
 
 const HELP: &str = "\

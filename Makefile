@@ -1,0 +1,80 @@
+# Build and package alexa-kit skills as AWS Lambda `provided.al2023` bootstraps.
+#
+#   make package                 # arm64 (Graviton) zip: target/lambda/hello_world/bootstrap.zip
+#   ARCH=x86_64 make package     # the same for x86_64
+#   make package-all             # both, kept side by side as bootstrap-arm64.zip / bootstrap-x86_64.zip
+#   make toolchain               # installs the Rust targets (run by `package` anyway; idempotent)
+#   sam build                    # calls `build-HelloWorldFunction` below (BuildMethod: makefile)
+#
+# The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no C
+# cross compiler, no zig, no Docker, no glibc version to match. See docs/deploy.md.
+
+# Target CPU: arm64 (default, matches template.yml) or x86_64. aarch64 and amd64 are accepted as aliases.
+ARCH ?= arm64
+# What to package: an example (default) or, with BIN=name, a `[[bin]]` of the package.
+EXAMPLE ?= hello_world
+BIN ?=
+CARGO ?= cargo
+# Where cargo puts its output (honours CARGO_TARGET_DIR like cargo does).
+TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)
+PYTHON ?= python3
+
+ifeq ($(ARCH),$(filter $(ARCH),arm64 aarch64))
+  LAMBDA_ARCH := arm64
+  RUST_TARGET := aarch64-unknown-linux-musl
+else ifeq ($(ARCH),$(filter $(ARCH),x86_64 amd64))
+  LAMBDA_ARCH := x86_64
+  RUST_TARGET := x86_64-unknown-linux-musl
+else
+  $(error ARCH must be arm64 or x86_64 (got '$(ARCH)'))
+endif
+
+ifneq ($(strip $(BIN)),)
+  NAME := $(BIN)
+  CARGO_SELECT := --bin $(BIN)
+  BUILT := $(TARGET_DIR)/$(RUST_TARGET)/release/$(BIN)
+else
+  NAME := $(EXAMPLE)
+  CARGO_SELECT := --example $(EXAMPLE)
+  BUILT := $(TARGET_DIR)/$(RUST_TARGET)/release/examples/$(EXAMPLE)
+endif
+
+OUT_DIR := $(TARGET_DIR)/lambda/$(NAME)
+
+# Link both musl targets with the LLD that ships inside the Rust toolchain. Overridable from the environment.
+export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
+export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
+
+.PHONY: help toolchain build package package-all check-package build-HelloWorldFunction
+
+help:
+	@sed -n '2,9p' Makefile | sed 's/^# \{0,1\}//'
+
+toolchain:
+	@scripts/install-toolchain.sh
+
+build: toolchain
+	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT)
+
+# bootstrap.zip holds exactly one entry, `bootstrap` (mode 0755), at the zip root.
+package: build
+	@mkdir -p $(OUT_DIR)
+	$(PYTHON) scripts/zip_bootstrap.py $(BUILT) $(OUT_DIR)/bootstrap-$(LAMBDA_ARCH).zip
+	@cp $(OUT_DIR)/bootstrap-$(LAMBDA_ARCH).zip $(OUT_DIR)/bootstrap.zip
+	@echo "$(OUT_DIR)/bootstrap.zip ($(LAMBDA_ARCH))"
+
+package-all:
+	$(MAKE) package ARCH=x86_64
+	$(MAKE) package ARCH=arm64
+
+# Layout, ELF machine, libc requirement, size and panic strategy of the zip built for ARCH.
+check-package:
+	$(PYTHON) scripts/check_package.py --arch $(LAMBDA_ARCH) $(OUT_DIR)/bootstrap-$(LAMBDA_ARCH).zip
+
+# `sam build` (Metadata: BuildMethod: makefile) runs this with ARTIFACTS_DIR set; SAM zips that directory's
+# contents, so `bootstrap` lands at the zip root. SAM does not pass the function's architecture to make:
+# if you switch template.yml to x86_64, run `ARCH=x86_64 sam build`.
+build-HelloWorldFunction: build
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (this target is meant for sam build)" >&2; exit 1; }
+	cp $(BUILT) $(ARTIFACTS_DIR)/bootstrap
+	chmod 0755 $(ARTIFACTS_DIR)/bootstrap
