@@ -4,6 +4,7 @@
 #   ARCH=x86_64 make package     # the same for x86_64
 #   make package-all             # both, kept side by side as bootstrap-arm64.zip / bootstrap-x86_64.zip
 #   make toolchain               # installs the Rust targets (run by `package` anyway; idempotent)
+#   make test                    # the whole test suite: cargo test, then the deploy check (both packages)
 #   sam build                    # calls `build-HelloWorldFunction` below (BuildMethod: makefile)
 #
 # The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no C
@@ -45,10 +46,16 @@ OUT_DIR := $(TARGET_DIR)/lambda/$(NAME)
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
 
-.PHONY: help toolchain build package package-all check-package build-HelloWorldFunction
+.PHONY: help toolchain build package package-all check-package test build-HelloWorldFunction
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,10p' Makefile | sed 's/^# \{0,1\}//'
+
+# Everything: unit, integration and doc tests, then the deploy check (cfn-lint, both zips, their ELF and
+# libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu).
+test:
+	$(CARGO) test
+	bash scripts/ci-package-check.sh
 
 toolchain:
 	@scripts/install-toolchain.sh

@@ -6,10 +6,11 @@
 # Called from .ci/run as:   bash scripts/ci-package-check.sh
 # Installs what it needs through the project's own scripts (Rust targets, .venv with cfn-lint, qemu-user).
 #
-# Run step: when tests/lambda_package.rs exists it is the check, once per architecture, as
-#   BOOTSTRAP=<unzipped bootstrap> BOOTSTRAP_RUNNER=<"" or qemu-aarch64> \
-#     cargo test --test lambda_package -- --ignored
-# Until then a temporary Python stand-in (scripts/runtime_api_standin.py) does one LaunchRequest.
+# Run step: the hello-world integration tests (tests/lambda_hello_world.rs: a conversation in several
+# locales, bad events, a 5 MB event, the skill id check, an init error) against the project's Runtime API
+# emulator, once per architecture, with the packaged bootstrap in place of the debug example:
+#   ALEXA_KIT_BOOTSTRAP=<unzipped bootstrap> ALEXA_KIT_BOOTSTRAP_RUNNER=<"" or qemu-aarch64> \
+#     cargo test --test lambda_hello_world
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,13 +51,8 @@ else
 fi
 
 run_bootstrap() { # arch runner
-    local bootstrap=$OUT/check/$1/bootstrap
-    if [ -f tests/lambda_package.rs ]; then
-        BOOTSTRAP=$bootstrap BOOTSTRAP_RUNNER=$2 cargo test --test lambda_package -- --ignored
-    else
-        echo "(tests/lambda_package.rs not found: using the temporary Python stand-in)"
-        python3 scripts/runtime_api_standin.py --runner "$2" "$bootstrap"
-    fi
+    ALEXA_KIT_BOOTSTRAP=$PWD/$OUT/check/$1/bootstrap ALEXA_KIT_BOOTSTRAP_RUNNER=$2 \
+        cargo test --test lambda_hello_world
 }
 
 host=$(uname -m)
@@ -69,7 +65,7 @@ for arch in x86_64 arm64; do
         runner=qemu-x86_64
     fi
     if [ -n "$runner" ] && ! command -v "$runner" >/dev/null 2>&1; then
-        echo "SKIPPED: $runner is not installed (see scripts/install-ci-tools.sh)"
+        fail "$runner is not installed (scripts/install-ci-tools.sh should have installed it)"
         continue
     fi
     if [ ! -f "$OUT/check/$arch/bootstrap" ]; then

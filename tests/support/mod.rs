@@ -46,13 +46,21 @@ impl Bootstrap {
         Self::spawn_path(&bootstrap_path("runtime_probe"), runtime_api, env)
     }
 
-    /// Starts the binary at `path` against `runtime_api`.
+    /// Starts the binary at `path` against `runtime_api`, through
+    /// `ALEXA_KIT_BOOTSTRAP_RUNNER` (e.g. `qemu-aarch64`) when that is set.
     pub fn spawn_path(
         path: &std::path::Path,
         runtime_api: &str,
         env: &[(&str, &str)],
     ) -> Bootstrap {
-        let mut cmd = Command::new(path);
+        let mut cmd = match std::env::var("ALEXA_KIT_BOOTSTRAP_RUNNER") {
+            Ok(runner) if !runner.trim().is_empty() => {
+                let mut c = Command::new(runner.trim());
+                c.arg(path);
+                c
+            }
+            _ => Command::new(path),
+        };
         cmd.env("AWS_LAMBDA_RUNTIME_API", runtime_api)
             .env("AWS_LAMBDA_LOG_LEVEL", "DEBUG")
             .stdin(Stdio::null())
