@@ -8,7 +8,7 @@
 #   sam build                    # calls `build-HelloWorldFunction` below (BuildMethod: makefile)
 #
 # The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no C
-# cross compiler, no zig, no Docker, no glibc version to match. See docs/deploy.md.
+# cross compiler, no zig, no Docker, no glibc version to match. See "Deploy" in README.md.
 
 # Target CPU: arm64 (default, matches template.yml) or x86_64. aarch64 and amd64 are accepted as aliases.
 ARCH ?= arm64
