@@ -1,6 +1,8 @@
-//! Runtime loop benchmark: alexa-kit's `runtime_probe` against a hello world on
-//! the official `lambda_runtime` crate (`benches/peer`), both built with the
-//! same release profile and run against the same Runtime API emulator.
+//! Runtime loop benchmark: the release hello-world example (the real skill:
+//! Fluent bundles for 17 locales, routing, defaults) and alexa-kit's bare
+//! `runtime_probe`, against a hello world on the official `lambda_runtime`
+//! crate (`benches/peer`), all built with the same release profile and run
+//! against the same Runtime API emulator.
 //!
 //! ```text
 //! cargo bench --bench runtime            # N=30 cold starts, M=500 warm invocations
@@ -40,10 +42,12 @@ fn main() {
         .unwrap_or_else(|| root.join("target"));
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
 
-    eprintln!("building the release probe and the lambda_runtime peer…");
+    eprintln!("building the release examples and the lambda_runtime peer…");
     run(Command::new(&cargo).current_dir(&root).args([
         "build",
         "--release",
+        "--example",
+        "hello_world",
         "--example",
         "runtime_probe",
     ]));
@@ -60,6 +64,10 @@ fn main() {
         .arg(&peer_target));
 
     let mut subjects = [
+        Subject::new(
+            "alexa-kit hello_world",
+            target.join("release/examples/hello_world"),
+        ),
         Subject::new(
             "alexa-kit runtime_probe",
             target.join("release/examples/runtime_probe"),
