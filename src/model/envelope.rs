@@ -69,9 +69,24 @@ impl RequestEnvelope {
     /// assert!(err.to_string().contains("intent.name"), "{err}");
     /// ```
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
-        let de = &mut serde_json::Deserializer::from_slice(bytes);
-        let env: RequestEnvelope = serde_path_to_error::deserialize(de).map_err(invalid)?;
-        Ok(env)
+        // Fast path: validate UTF-8 once for the whole input (cheaper than
+        // string by string), then plain serde_json. Only when that fails, parse
+        // again while tracking the path (which allocates per key) to say where.
+        let fast = match std::str::from_utf8(bytes) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(bytes),
+        };
+        match fast {
+            Ok(env) => Ok(env),
+            Err(_) => {
+                let de = &mut serde_json::Deserializer::from_slice(bytes);
+                let err = match serde_path_to_error::deserialize::<_, RequestEnvelope>(de) {
+                    Ok(env) => return Ok(env),
+                    Err(err) => err,
+                };
+                Err(invalid(err))
+            }
+        }
     }
 
     /// Parses an envelope from a JSON string.
