@@ -149,11 +149,6 @@ fn default_play_behavior() -> super::PlayBehavior {
     super::PlayBehavior::ReplaceAll
 }
 
-impl Default for super::PlayBehavior {
-    fn default() -> Self {
-        super::PlayBehavior::ReplaceAll
-    }
-}
 
 directive_struct! {
     /// `audioItem` of an `AudioPlayer.Play` directive.

@@ -165,12 +165,13 @@ impl<'de> Deserialize<'de> for ShouldEndSession {
 /// assert_eq!(serde_json::to_string(&PlayBehavior::ReplaceAll)?, r#""REPLACE_ALL""#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PlayBehavior {
     /// Add to the end of the queue.
     Enqueue,
-    /// Replace everything, including what is playing.
+    /// Replace everything, including what is playing (the default).
+    #[default]
     ReplaceAll,
     /// Replace what is queued, after what is playing.
     ReplaceEnqueued,
