@@ -149,7 +149,6 @@ fn default_play_behavior() -> super::PlayBehavior {
     super::PlayBehavior::ReplaceAll
 }
 
-
 directive_struct! {
     /// `audioItem` of an `AudioPlayer.Play` directive.
     ///

@@ -21,8 +21,9 @@ use serde::{Deserialize, Serialize};
 pub struct Intent {
     /// The intent's name, e.g. `AMAZON.HelpIntent`.
     pub name: String,
-    /// Whether the user confirmed the intent.
-    #[serde(default, skip_serializing_if = "ConfirmationStatus::is_none")]
+    /// Whether the user confirmed the intent (`NONE` when absent; always written,
+    /// as Alexa expects it in a Dialog directive's `updatedIntent`).
+    #[serde(default)]
     pub confirmation_status: ConfirmationStatus,
     /// Slot name → slot.
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
@@ -113,12 +114,6 @@ pub enum ConfirmationStatus {
     Confirmed,
 }
 
-impl ConfirmationStatus {
-    fn is_none(&self) -> bool {
-        *self == ConfirmationStatus::None
-    }
-}
-
 /// `STARTED`, `IN_PROGRESS` or `COMPLETED`: where a dialog-model conversation is.
 ///
 /// ```
@@ -156,8 +151,8 @@ pub struct Slot {
     /// What the user said; absent when the slot is unfilled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// Whether the user confirmed this slot.
-    #[serde(default, skip_serializing_if = "ConfirmationStatus::is_none")]
+    /// Whether the user confirmed this slot (`NONE` when absent; always written).
+    #[serde(default)]
     pub confirmation_status: ConfirmationStatus,
     /// Entity resolution results.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -20,6 +20,7 @@ mod context;
 mod directive;
 mod envelope;
 mod intent;
+mod lenient;
 mod request;
 mod response;
 mod tagged;
