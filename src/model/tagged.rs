@@ -17,7 +17,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::value::{MapAccessDeserializer, StringDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -119,10 +119,20 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'de, A> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         match self.pending.take() {
-            // A buffered value: its inner path is lost, so name the key.
-            Some((key, value)) => seed
-                .deserialize(value.into_deserializer())
-                .map_err(|e| de::Error::custom(format_args!("at `{key}`: {e}"))),
+            // A buffered value (the rare case of `type` not coming first): the
+            // outer path tracking cannot see inside it, so track it here.
+            Some((key, value)) => {
+                let mut track = serde_path_to_error::Track::new();
+                seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track))
+                    .map_err(|e| {
+                        let inner = track.path().to_string();
+                        if inner == "." {
+                            de::Error::custom(format_args!("at `{key}`: {e}"))
+                        } else {
+                            de::Error::custom(format_args!("at `{key}.{inner}`: {e}"))
+                        }
+                    })
+            }
             None => self.map.next_value_seed(seed),
         }
     }
