@@ -337,8 +337,9 @@ directive_struct! {
 /// A directive in `response.directives`, tagged by `type`.
 ///
 /// Types alexa-kit does not model are kept as [`Directive::Raw`] JSON, both
-/// when parsing and when a skill adds one with
-/// [`ResponseBuilder::add_raw_directive`](crate::response::ResponseBuilder::add_raw_directive).
+/// when parsing and when a skill adds one to a
+/// [`ResponseBuilder`](crate::response::ResponseBuilder) as raw JSON. A
+/// directive without `type` is `Raw` too.
 ///
 /// ```
 /// use alexa_kit::model::Directive;
