@@ -252,7 +252,11 @@ impl RequestBuilder {
             mut session,
             skill_id,
         } = self;
-        set_common(&mut request, locale);
+        request.set_common(
+            Some("amzn1.echo-api.request.test".to_owned()),
+            Some(Timestamp::Iso("2026-01-01T00:00:00Z".to_owned())),
+            locale,
+        );
         let application = skill_id.map(|id| Application {
             application_id: Some(id),
         });
@@ -278,41 +282,6 @@ impl RequestBuilder {
         envelope.session = session;
         envelope.context = Some(context);
         envelope
-    }
-}
-
-fn set_common(request: &mut Request, locale: Option<String>) {
-    macro_rules! fill {
-        ($r:expr) => {{
-            $r.request_id = "amzn1.echo-api.request.test".to_owned();
-            $r.timestamp = Some(Timestamp::Iso("2026-01-01T00:00:00Z".to_owned()));
-            $r.locale = locale;
-        }};
-    }
-    match request {
-        Request::Launch(r) => fill!(r),
-        Request::Intent(r) => fill!(r),
-        Request::SessionEnded(r) => fill!(r),
-        Request::CanFulfillIntent(r) => fill!(r),
-        Request::SessionResumed(r) => fill!(r),
-        Request::ExceptionEncountered(r) => fill!(r),
-        Request::AudioPlayer(r) => fill!(r),
-        Request::PlaybackController(r) => fill!(r),
-        Request::AplUserEvent(r) => fill!(r),
-        Request::AplLoadIndexListData(r) => fill!(r),
-        Request::DisplayElementSelected(r) => fill!(r),
-        Request::ConnectionsResponse(r) => fill!(r),
-        Request::MessageReceived(r) => fill!(r),
-        Request::SkillEvent(r) => fill!(r),
-        Request::Unknown(u) => {
-            if let Value::Object(m) = &mut u.raw {
-                m.entry("requestId")
-                    .or_insert_with(|| Value::from("amzn1.echo-api.request.test"));
-                if let Some(l) = locale {
-                    m.insert("locale".to_owned(), Value::from(l));
-                }
-            }
-        }
     }
 }
 

@@ -329,7 +329,11 @@ impl Simulation<'_> {
                 std::process::id()
             ));
         }
-        set_request_id(&mut envelope.request, self.turn);
+        envelope.request.set_common(
+            Some(format!("amzn1.echo-api.request.local-{}", self.turn)),
+            None,
+            None,
+        );
         envelope
     }
 
@@ -373,16 +377,6 @@ impl Simulation<'_> {
             writeln!(out, "  (session ended)")?;
         }
         Ok(())
-    }
-}
-
-fn set_request_id(request: &mut Request, turn: u32) {
-    let id = format!("amzn1.echo-api.request.local-{turn}");
-    match request {
-        Request::Launch(r) => r.request_id = id,
-        Request::Intent(r) => r.request_id = id,
-        Request::SessionEnded(r) => r.request_id = id,
-        _ => {}
     }
 }
 

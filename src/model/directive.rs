@@ -1,10 +1,11 @@
 //! Directives: what the response asks the device to do.
 
+use serde::de::MapAccess;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use super::Intent;
-use super::tagged::{parse_variant, split_type, with_type};
+use super::tagged::{Rest, Tagged, deserialize_tagged, with_type};
 
 /// Declares a directive payload struct (its fields, without `type`).
 macro_rules! directive_struct {
@@ -336,8 +337,9 @@ directive_struct! {
 /// A directive in `response.directives`, tagged by `type`.
 ///
 /// Types alexa-kit does not model are kept as [`Directive::Raw`] JSON, both
-/// when parsing and when a skill adds one with
-/// [`ResponseBuilder::add_raw_directive`](crate::response::ResponseBuilder::add_raw_directive).
+/// when parsing and when a skill adds one to a
+/// [`ResponseBuilder`](crate::response::ResponseBuilder) as raw JSON. A
+/// directive without `type` is `Raw` too.
 ///
 /// ```
 /// use alexa_kit::model::Directive;
@@ -422,34 +424,40 @@ impl Directive {
 
 impl<'de> Deserialize<'de> for Directive {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (ty, value) = split_type::<D::Error>(Value::deserialize(deserializer)?)?;
-        let t = ty.as_str();
+        deserialize_tagged(deserializer)
+    }
+}
+
+impl Tagged for Directive {
+    const EXPECTING: &'static str = "a directive object";
+
+    fn from_tagged<'de, A: MapAccess<'de>>(
+        tag: Option<String>,
+        rest: Rest<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let t = tag.as_deref().unwrap_or("");
         Ok(match t {
-            "Dialog.Delegate" => Directive::DialogDelegate(parse_variant(t, value)?),
-            "Dialog.ElicitSlot" => Directive::DialogElicitSlot(parse_variant(t, value)?),
-            "Dialog.ConfirmSlot" => Directive::DialogConfirmSlot(parse_variant(t, value)?),
-            "Dialog.ConfirmIntent" => Directive::DialogConfirmIntent(parse_variant(t, value)?),
-            "Dialog.UpdateDynamicEntities" => {
-                Directive::DialogUpdateDynamicEntities(parse_variant(t, value)?)
+            "Dialog.Delegate" => Directive::DialogDelegate(rest.parse()?),
+            "Dialog.ElicitSlot" => Directive::DialogElicitSlot(rest.parse()?),
+            "Dialog.ConfirmSlot" => Directive::DialogConfirmSlot(rest.parse()?),
+            "Dialog.ConfirmIntent" => Directive::DialogConfirmIntent(rest.parse()?),
+            "Dialog.UpdateDynamicEntities" => Directive::DialogUpdateDynamicEntities(rest.parse()?),
+            "Dialog.DelegateRequest" => Directive::DialogDelegateRequest(rest.parse()?),
+            "AudioPlayer.Play" => Directive::AudioPlayerPlay(rest.parse()?),
+            "AudioPlayer.Stop" => {
+                // No fields of its own; anything else is dropped like unknown keys.
+                rest.parse::<serde::de::IgnoredAny>()?;
+                Directive::AudioPlayerStop
             }
-            "Dialog.DelegateRequest" => Directive::DialogDelegateRequest(parse_variant(t, value)?),
-            "AudioPlayer.Play" => Directive::AudioPlayerPlay(parse_variant(t, value)?),
-            "AudioPlayer.Stop" => Directive::AudioPlayerStop,
-            "AudioPlayer.ClearQueue" => Directive::AudioPlayerClearQueue(parse_variant(t, value)?),
-            "VideoApp.Launch" => Directive::VideoAppLaunch(parse_variant(t, value)?),
-            "Alexa.Presentation.APL.RenderDocument" => {
-                Directive::AplRenderDocument(parse_variant(t, value)?)
-            }
+            "AudioPlayer.ClearQueue" => Directive::AudioPlayerClearQueue(rest.parse()?),
+            "VideoApp.Launch" => Directive::VideoAppLaunch(rest.parse()?),
+            "Alexa.Presentation.APL.RenderDocument" => Directive::AplRenderDocument(rest.parse()?),
             "Alexa.Presentation.APL.ExecuteCommands" => {
-                Directive::AplExecuteCommands(parse_variant(t, value)?)
+                Directive::AplExecuteCommands(rest.parse()?)
             }
-            "Connections.SendRequest" => {
-                Directive::ConnectionsSendRequest(parse_variant(t, value)?)
-            }
-            "Connections.StartConnection" => {
-                Directive::ConnectionsStartConnection(parse_variant(t, value)?)
-            }
-            _ => Directive::Raw(value),
+            "Connections.SendRequest" => Directive::ConnectionsSendRequest(rest.parse()?),
+            "Connections.StartConnection" => Directive::ConnectionsStartConnection(rest.parse()?),
+            _ => Directive::Raw(rest.into_raw(tag)?),
         })
     }
 }

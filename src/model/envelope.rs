@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{Context, Request};
+use super::{Context, DialogState, Geolocation, Intent, Request, ResolvedValue, Slot, Viewport};
 use crate::{Error, ErrorKind, Result};
 
 /// What Alexa sends to a skill: `version`, `session`, `context` and `request`.
@@ -69,9 +69,24 @@ impl RequestEnvelope {
     /// assert!(err.to_string().contains("intent.name"), "{err}");
     /// ```
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
-        let de = &mut serde_json::Deserializer::from_slice(bytes);
-        let env: RequestEnvelope = serde_path_to_error::deserialize(de).map_err(invalid)?;
-        Ok(env)
+        // Fast path: validate UTF-8 once for the whole input (cheaper than
+        // string by string), then plain serde_json. Only when that fails, parse
+        // again while tracking the path (which allocates per key) to say where.
+        let fast = match std::str::from_utf8(bytes) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(bytes),
+        };
+        match fast {
+            Ok(env) => Ok(env),
+            Err(_) => {
+                let de = &mut serde_json::Deserializer::from_slice(bytes);
+                let err = match serde_path_to_error::deserialize::<_, RequestEnvelope>(de) {
+                    Ok(env) => return Ok(env),
+                    Err(err) => err,
+                };
+                Err(invalid(err))
+            }
+        }
     }
 
     /// Parses an envelope from a JSON string.
@@ -221,6 +236,241 @@ impl RequestEnvelope {
     /// ```
     pub fn session_attributes(&self) -> Option<&Map<String, Value>> {
         self.session.as_ref().and_then(|s| s.attributes.as_ref())
+    }
+
+    /// `request.requestId` (empty if absent).
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"LaunchRequest","requestId":"amzn1.r"}}"#)?;
+    /// assert_eq!(env.request_id(), "amzn1.r");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn request_id(&self) -> &str {
+        self.request.request_id()
+    }
+
+    /// `request.type`, e.g. `"IntentRequest"`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"Reminders.ReminderCreated"}}"#)?;
+    /// assert_eq!(env.request_type(), "Reminders.ReminderCreated");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn request_type(&self) -> &str {
+        self.request.type_name()
+    }
+
+    /// `session.sessionId`, if there is a session.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"session":{"sessionId":"s1"},"request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.session_id(), Some("s1"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn session_id(&self) -> Option<&str> {
+        self.session.as_ref().and_then(|s| s.session_id.as_deref())
+    }
+
+    /// The intent of an `IntentRequest` or `CanFulfillIntentRequest`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"IntentRequest","intent":{"name":"X"}}}"#)?;
+    /// assert_eq!(env.intent().map(|i| i.name.as_str()), Some("X"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn intent(&self) -> Option<&Intent> {
+        self.request.intent()
+    }
+
+    /// A slot of the intent, by name.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"IntentRequest",
+    ///     "intent":{"name":"X","slots":{"city":{"name":"city"}}}}}"#)?;
+    /// assert!(env.slot("city").is_some());
+    /// assert!(env.slot("date").is_none());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn slot(&self, name: &str) -> Option<&Slot> {
+        self.intent().and_then(|i| i.slot(name))
+    }
+
+    /// What the user said for a slot (`None` if the slot is absent or unfilled).
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"IntentRequest",
+    ///     "intent":{"name":"X","slots":{"city":{"name":"city","value":"München"},"date":{"name":"date"}}}}}"#)?;
+    /// assert_eq!(env.slot_value("city"), Some("München"));
+    /// assert_eq!(env.slot_value("date"), None);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn slot_value(&self, name: &str) -> Option<&str> {
+        self.slot(name).and_then(Slot::value)
+    }
+
+    /// Every value of a slot: several for a multi-value slot, one or none otherwise.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"IntentRequest","intent":{"name":"X",
+    ///     "slots":{"toppings":{"name":"toppings","slotValue":{"type":"List","values":[
+    ///     {"type":"Simple","value":"ham"},{"type":"Simple","value":"olives"}]}}}}}}"#)?;
+    /// assert_eq!(env.slot_values("toppings"), ["ham", "olives"]);
+    /// assert!(env.slot_values("size").is_empty());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn slot_values(&self, name: &str) -> Vec<&str> {
+        self.slot(name).map(Slot::values).unwrap_or_default()
+    }
+
+    /// The first entity-resolution match of a slot (`ER_SUCCESS_MATCH`).
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"IntentRequest","intent":{"name":"X",
+    ///     "slots":{"pet":{"name":"pet","value":"doggo","resolutions":{"resolutionsPerAuthority":[
+    ///     {"authority":"a","status":{"code":"ER_SUCCESS_MATCH"},"values":[{"value":{"name":"dog","id":"DOG"}}]}]}}}}}}"#)?;
+    /// assert_eq!(env.resolved("pet").map(|v| v.name.as_str()), Some("dog"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn resolved(&self, slot: &str) -> Option<&ResolvedValue> {
+        self.slot(slot).and_then(Slot::resolved)
+    }
+
+    /// The canonical value a slot resolved to (e.g. `"dog"` for "doggo").
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"IntentRequest","intent":{"name":"X",
+    ///     "slots":{"pet":{"name":"pet","value":"doggo","resolutions":{"resolutionsPerAuthority":[
+    ///     {"authority":"a","status":{"code":"ER_SUCCESS_NO_MATCH"}}]}}}}}}"#)?;
+    /// assert_eq!(env.resolved_value("pet"), None);
+    /// assert_eq!(env.slot_value("pet"), Some("doggo"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn resolved_value(&self, slot: &str) -> Option<&str> {
+        self.resolved(slot).map(|v| v.name.as_str())
+    }
+
+    /// The id of the entity a slot resolved to (e.g. `"LGA"`), if the slot type defines ids.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"IntentRequest","intent":{"name":"X",
+    ///     "slots":{"airport":{"name":"airport","value":"la guardia","resolutions":{"resolutionsPerAuthority":[
+    ///     {"authority":"a","status":{"code":"ER_SUCCESS_MATCH"},"values":[{"value":{"name":"LaGuardia","id":"LGA"}}]}]}}}}}}"#)?;
+    /// assert_eq!(env.resolved_id("airport"), Some("LGA"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn resolved_id(&self, slot: &str) -> Option<&str> {
+        self.resolved(slot).and_then(|v| v.id.as_deref())
+    }
+
+    /// The dialog state, if the skill has a dialog model.
+    ///
+    /// ```
+    /// use alexa_kit::model::{DialogState, RequestEnvelope};
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"IntentRequest","dialogState":"STARTED",
+    ///     "intent":{"name":"X"}}}"#)?;
+    /// assert_eq!(env.dialog_state(), Some(DialogState::Started));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn dialog_state(&self) -> Option<DialogState> {
+        self.request.dialog_state()
+    }
+
+    /// `context.System.apiAccessToken`: the bearer token for the Alexa service APIs.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"System":{"apiAccessToken":"eyJ0",
+    ///     "apiEndpoint":"https://api.eu.amazonalexa.com"}},"request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.api_access_token(), Some("eyJ0"));
+    /// assert_eq!(env.api_endpoint(), Some("https://api.eu.amazonalexa.com"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn api_access_token(&self) -> Option<&str> {
+        self.system().and_then(|s| s.api_access_token.as_deref())
+    }
+
+    /// `context.System.apiEndpoint`, e.g. `https://api.amazonalexa.com`
+    /// (as sent; it may end with a slash).
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.api_endpoint(), None);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn api_endpoint(&self) -> Option<&str> {
+        self.system().and_then(|s| s.api_endpoint.as_deref())
+    }
+
+    /// The account-linking token, from `context.System.user` first, then `session.user`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"session":{"user":{"userId":"u","accessToken":"linked"}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.user_access_token(), Some("linked"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn user_access_token(&self) -> Option<&str> {
+        self.system()
+            .and_then(|s| s.user.as_ref())
+            .and_then(|u| u.access_token.as_deref())
+            .or_else(|| {
+                self.session
+                    .as_ref()
+                    .and_then(|s| s.user.as_ref())
+                    .and_then(|u| u.access_token.as_deref())
+            })
+    }
+
+    /// `context.Viewport`: the screen, on devices that have one.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"Viewport":{"pixelWidth":960,"pixelHeight":480}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert_eq!(env.viewport().and_then(|v| v.pixel_width), Some(960));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn viewport(&self) -> Option<&Viewport> {
+        self.context.as_ref().and_then(|c| c.viewport.as_ref())
+    }
+
+    /// `context.Geolocation`, if the user granted location access.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"Geolocation":{"coordinate":
+    ///     {"latitudeInDegrees":52.5,"longitudeInDegrees":13.4}}},"request":{"type":"LaunchRequest"}}"#)?;
+    /// let c = env.geolocation().and_then(|g| g.coordinate.as_ref()).unwrap();
+    /// assert_eq!(c.latitude_in_degrees, 52.5);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn geolocation(&self) -> Option<&Geolocation> {
+        self.context.as_ref().and_then(|c| c.geolocation.as_ref())
+    }
+
+    /// Whether the device can show APL (`Alexa.Presentation.APL` is a supported interface).
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"System":{"device":{"supportedInterfaces":
+    ///     {"Alexa.Presentation.APL":{"runtime":{"maxVersion":"2024.1"}}}}}},"request":{"type":"LaunchRequest"}}"#)?;
+    /// assert!(env.supports_apl());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn supports_apl(&self) -> bool {
+        self.supports_interface("Alexa.Presentation.APL")
     }
 
     /// `context.System`, if present.

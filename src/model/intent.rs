@@ -3,6 +3,9 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::tagged;
 
 /// An intent with its slots, as sent in `IntentRequest` and `CanFulfillIntentRequest`
 /// and as returned in a Dialog directive's `updatedIntent`.
@@ -21,8 +24,9 @@ use serde::{Deserialize, Serialize};
 pub struct Intent {
     /// The intent's name, e.g. `AMAZON.HelpIntent`.
     pub name: String,
-    /// Whether the user confirmed the intent.
-    #[serde(default, skip_serializing_if = "ConfirmationStatus::is_none")]
+    /// Whether the user confirmed the intent (`NONE` when absent; always written,
+    /// as Alexa expects it in a Dialog directive's `updatedIntent`).
+    #[serde(default)]
     pub confirmation_status: ConfirmationStatus,
     /// Slot name → slot.
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
@@ -113,12 +117,6 @@ pub enum ConfirmationStatus {
     Confirmed,
 }
 
-impl ConfirmationStatus {
-    fn is_none(&self) -> bool {
-        *self == ConfirmationStatus::None
-    }
-}
-
 /// `STARTED`, `IN_PROGRESS` or `COMPLETED`: where a dialog-model conversation is.
 ///
 /// ```
@@ -156,8 +154,8 @@ pub struct Slot {
     /// What the user said; absent when the slot is unfilled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// Whether the user confirmed this slot.
-    #[serde(default, skip_serializing_if = "ConfirmationStatus::is_none")]
+    /// Whether the user confirmed this slot (`NONE` when absent; always written).
+    #[serde(default)]
     pub confirmation_status: ConfirmationStatus,
     /// Entity resolution results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -241,31 +239,38 @@ fn first_match(r: &Resolutions) -> Option<&ResolvedValue> {
 
 /// `slotValue`: a simple value or a list of values (multi-value slots).
 ///
+/// A `type` alexa-kit does not know is kept as raw JSON in [`SlotValue::Other`].
+///
 /// ```
 /// use alexa_kit::model::SlotValue;
 /// let v: SlotValue = serde_json::from_str(r#"{"type":"Simple","value":"x"}"#)?;
 /// assert_eq!(v.values(), vec!["x"]);
+/// let future: SlotValue = serde_json::from_str(r#"{"type":"Range","from":1,"to":3}"#)?;
+/// assert!(matches!(future, SlotValue::Other(_)));
+/// assert_eq!(serde_json::to_string(&future)?, r#"{"from":1,"to":3,"type":"Range"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 #[non_exhaustive]
 pub enum SlotValue {
     /// One value.
     Simple {
         /// What the user said.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         value: Option<String>,
         /// Entity resolution of this value.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         resolutions: Option<Resolutions>,
     },
     /// Several values.
     List {
         /// The values, each usually `Simple`.
-        #[serde(default)]
         values: Vec<SlotValue>,
     },
+    /// A slot value of another `type` (or none), kept as sent.
+    #[serde(untagged)]
+    Other(Value),
 }
 
 impl SlotValue {
@@ -280,7 +285,49 @@ impl SlotValue {
         match self {
             SlotValue::Simple { value, .. } => value.as_deref().into_iter().collect(),
             SlotValue::List { values } => values.iter().flat_map(SlotValue::values).collect(),
+            SlotValue::Other(_) => Vec::new(),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for SlotValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        tagged::deserialize_tagged(deserializer)
+    }
+}
+
+impl tagged::Tagged for SlotValue {
+    const EXPECTING: &'static str = "a slot value object";
+
+    fn from_tagged<'de, A: serde::de::MapAccess<'de>>(
+        tag: Option<String>,
+        rest: tagged::Rest<'de, A>,
+    ) -> Result<Self, A::Error> {
+        #[derive(Deserialize)]
+        struct SimpleFields {
+            #[serde(default)]
+            value: Option<String>,
+            #[serde(default)]
+            resolutions: Option<Resolutions>,
+        }
+        #[derive(Deserialize)]
+        struct ListFields {
+            #[serde(default)]
+            values: Vec<SlotValue>,
+        }
+        Ok(match tag.as_deref() {
+            Some("Simple") => {
+                let f: SimpleFields = rest.parse()?;
+                SlotValue::Simple {
+                    value: f.value,
+                    resolutions: f.resolutions,
+                }
+            }
+            Some("List") => SlotValue::List {
+                values: rest.parse::<ListFields>()?.values,
+            },
+            _ => SlotValue::Other(rest.into_raw(tag)?),
+        })
     }
 }
 

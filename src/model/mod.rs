@@ -5,6 +5,28 @@
 //! parses into an `Unknown` variant that keeps the raw JSON. A *known* type
 //! with a malformed field reports the real error, with the path to it.
 //!
+//! Parsing is on the hot path, so [`RequestEnvelope::from_slice`] avoids an
+//! intermediate `serde_json::Value`: tagged unions read `type` first and stream
+//! the remaining keys into the matching struct, and the path of a bad field is
+//! only worked out (by parsing a second time) when parsing failed.
+//!
+//! # Re-serializing a parsed request
+//!
+//! Serializing a parsed envelope writes every field the model knows and drops
+//! the ones it does not (unknown request and directive *types* are kept whole).
+//! A few values come back in a normal form:
+//!
+//! * `null` and absent optional fields are left out; empty lists and maps too;
+//! * a missing `confirmationStatus` is written as `"NONE"`, and other missing
+//!   fields with a plain default (`version`, `requestId`, `session.new`) as
+//!   that default (`""`, `false`);
+//! * numbers sent as numeric strings (`"arcMinuteWidth": "246"`) are written as
+//!   numbers, and lenient numbers as the model's number type (`246.0`);
+//! * `context.experimentation` is written as `Experimentation`, and an APLT
+//!   viewport's `format` as `characterFormat`.
+//!
+//! Response types round-trip exactly, apart from `null`s.
+//!
 //! ```
 //! use alexa_kit::model::{Request, RequestEnvelope};
 //!
@@ -20,6 +42,7 @@ mod context;
 mod directive;
 mod envelope;
 mod intent;
+mod lenient;
 mod request;
 mod response;
 mod tagged;
@@ -37,5 +60,12 @@ pub use response::*;
 /// assert_eq!(alexa_kit::model::json_kind(&serde_json::json!([1])), "an array");
 /// ```
 pub fn json_kind(value: &serde_json::Value) -> &'static str {
-    tagged::kind_of(value)
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }

@@ -1,9 +1,10 @@
 //! `request`: every request type, tagged by `type`, with an unknown fallback.
 
+use serde::de::MapAccess;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use super::tagged::{parse_variant, split_type, with_type};
+use super::tagged::{Rest, Tagged, deserialize_tagged, with_type};
 use super::{DialogState, Intent};
 
 /// `request.timestamp`: ISO-8601 as Alexa sends it, or the epoch milliseconds
@@ -17,13 +18,51 @@ use super::{DialogState, Intent};
 /// assert_eq!(t.to_string(), "2019-07-15T22:44:23Z");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Timestamp {
     /// An ISO-8601 string such as `2019-07-15T22:44:23Z`.
     Iso(String),
     /// Milliseconds since the Unix epoch.
     EpochMillis(i64),
+}
+
+// Hand-written rather than `#[serde(untagged)]`, which buffers the value first.
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TimestampVisitor;
+        impl serde::de::Visitor<'_> for TimestampVisitor {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an ISO-8601 string or epoch milliseconds")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Timestamp, E> {
+                Ok(Timestamp::Iso(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Timestamp, E> {
+                Ok(Timestamp::Iso(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Timestamp, E> {
+                Ok(Timestamp::EpochMillis(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Timestamp, E> {
+                i64::try_from(v)
+                    .map(Timestamp::EpochMillis)
+                    .map_err(|_| E::custom(format_args!("timestamp {v} is out of range")))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Timestamp, E> {
+                // Some tools write epoch milliseconds as `1.5e12`.
+                if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    Ok(Timestamp::EpochMillis(v as i64))
+                } else {
+                    Err(E::custom(format_args!(
+                        "timestamp {v} is not whole milliseconds"
+                    )))
+                }
+            }
+        }
+        deserializer.deserialize_any(TimestampVisitor)
+    }
 }
 
 impl std::fmt::Display for Timestamp {
@@ -39,7 +78,7 @@ impl std::fmt::Display for Timestamp {
 macro_rules! request_struct {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident { $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty, )* }
+        pub struct $name:ident { $( $(#[$fmeta:meta])* $vis:vis $field:ident : $ty:ty, )* }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -55,7 +94,7 @@ macro_rules! request_struct {
             /// The user's locale, such as `en-US` (absent in some old requests).
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub locale: Option<String>,
-            $( $(#[$fmeta])* pub $field: $ty, )*
+            $( $(#[$fmeta])* $vis $field: $ty, )*
         }
     };
 }
@@ -587,6 +626,9 @@ request_struct! {
         /// The part of `type` after `AlexaSkillEvent.`, e.g. `SkillPermissionAccepted`.
         #[serde(skip)]
         pub event: String,
+        /// The full `type` as parsed; see [`SkillEventRequest::type_name`].
+        #[serde(skip)]
+        type_name: String,
         /// When the event was created.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub event_creation_time: Option<String>,
@@ -597,6 +639,113 @@ request_struct! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub body: Option<Value>,
     }
+}
+
+const SKILL_EVENT_TYPES: [&str; 7] = [
+    "AlexaSkillEvent.SkillEnabled",
+    "AlexaSkillEvent.SkillDisabled",
+    "AlexaSkillEvent.SkillAccountLinked",
+    "AlexaSkillEvent.SkillPermissionAccepted",
+    "AlexaSkillEvent.SkillPermissionChanged",
+    "AlexaSkillEvent.ProactiveSubscriptionChanged",
+    "AlexaSkillEvent.NotificationSubscriptionChanged",
+];
+
+impl SkillEventRequest {
+    /// A skill event with `event` as the part after `AlexaSkillEvent.`.
+    ///
+    /// ```
+    /// let e = alexa_kit::model::SkillEventRequest::new("SkillDisabled");
+    /// assert_eq!(e.event, "SkillDisabled");
+    /// assert_eq!(e.type_name(), "AlexaSkillEvent.SkillDisabled");
+    /// ```
+    pub fn new(event: impl Into<String>) -> Self {
+        let event = event.into();
+        SkillEventRequest {
+            type_name: format!("{SKILL_EVENT_PREFIX}{event}"),
+            event,
+            ..SkillEventRequest::default()
+        }
+    }
+
+    /// The full `request.type`, e.g. `"AlexaSkillEvent.SkillEnabled"`.
+    ///
+    /// It is derived from [`event`](Self::event). If `event` was changed after
+    /// parsing to a name alexa-kit does not know, this returns the bare
+    /// `"AlexaSkillEvent"`; serialization always writes `AlexaSkillEvent.<event>`.
+    ///
+    /// ```
+    /// use alexa_kit::model::{Request, RequestEnvelope};
+    /// let env = RequestEnvelope::from_json(
+    ///     r#"{"request":{"type":"AlexaSkillEvent.SkillAccountLinked","requestId":"r"}}"#)?;
+    /// let Request::SkillEvent(e) = &env.request else { panic!() };
+    /// assert_eq!(e.type_name(), "AlexaSkillEvent.SkillAccountLinked");
+    /// assert_eq!(env.request.type_name(), "AlexaSkillEvent.SkillAccountLinked");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn type_name(&self) -> &str {
+        if self.type_name.strip_prefix(SKILL_EVENT_PREFIX) == Some(self.event.as_str()) {
+            return &self.type_name;
+        }
+        SKILL_EVENT_TYPES
+            .into_iter()
+            .find(|t| t.strip_prefix(SKILL_EVENT_PREFIX) == Some(self.event.as_str()))
+            .unwrap_or("AlexaSkillEvent")
+    }
+}
+
+request_struct! {
+    /// `Alexa.Presentation.APL.RuntimeError`: an APL document reported errors
+    /// (for example a dynamic list that received bad data).
+    ///
+    /// ```
+    /// let r: alexa_kit::model::AplRuntimeErrorRequest = serde_json::from_str(
+    ///     r#"{"requestId":"r","token":"doc","errors":[{"type":"LIST_ERROR","reason":"INVALID_LIST_ID",
+    ///     "listId":"l","message":"no such list"}]}"#)?;
+    /// assert_eq!(r.errors[0].reason.as_deref(), Some("INVALID_LIST_ID"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub struct AplRuntimeErrorRequest {
+        /// The token of the document that failed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub token: Option<String>,
+        /// What went wrong.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub errors: Vec<AplRuntimeError>,
+    }
+}
+
+/// One entry of an [`AplRuntimeErrorRequest`]'s `errors`.
+///
+/// ```
+/// let e: alexa_kit::model::AplRuntimeError = serde_json::from_str(
+///     r#"{"type":"LIST_ERROR","reason":"DUPLICATE_LIST_VERSION","listVersion":3,"operationIndex":0}"#)?;
+/// assert_eq!(e.error_type, "LIST_ERROR");
+/// assert_eq!(e.list_version, Some(3));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct AplRuntimeError {
+    /// The error class, e.g. `LIST_ERROR`.
+    #[serde(rename = "type", default)]
+    pub error_type: String,
+    /// The specific reason, e.g. `INVALID_LIST_ID`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The list concerned, for list errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_id: Option<String>,
+    /// The list version concerned, for list errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_version: Option<i64>,
+    /// The failing operation's index, for `UpdateIndexListData` errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation_index: Option<i64>,
+    /// A description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 /// A request of a type alexa-kit does not model: its `type` and the raw JSON.
@@ -629,8 +778,13 @@ pub struct UnknownRequest {
 /// let r: Request = serde_json::from_str(r#"{"type":"SessionEndedRequest","requestId":"r","reason":"USER_INITIATED"}"#)?;
 /// assert_eq!(r.type_name(), "SessionEndedRequest");
 /// assert_eq!(r.request_id(), "r");
+/// // A known type with a bad field is an error, not `Unknown`;
+/// // `RequestEnvelope::from_slice` names its path.
 /// let bad = serde_json::from_str::<Request>(r#"{"type":"IntentRequest","intent":{"name":1}}"#);
-/// assert!(bad.unwrap_err().to_string().contains("intent.name"));
+/// assert!(bad.unwrap_err().to_string().contains("invalid type: integer `1`"));
+/// let err = alexa_kit::model::RequestEnvelope::from_json(
+///     r#"{"request":{"type":"IntentRequest","intent":{"name":1}}}"#).unwrap_err();
+/// assert!(err.to_string().contains("at `request.intent.name`: invalid type"), "{err}");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -656,6 +810,8 @@ pub enum Request {
     AplUserEvent(AplUserEventRequest),
     /// `Alexa.Presentation.APL.LoadIndexListData`.
     AplLoadIndexListData(AplLoadIndexListDataRequest),
+    /// `Alexa.Presentation.APL.RuntimeError`.
+    AplRuntimeError(AplRuntimeErrorRequest),
     /// `Display.ElementSelected`.
     DisplayElementSelected(DisplayElementSelectedRequest),
     /// `Connections.Response`.
@@ -692,7 +848,8 @@ impl Request {
             Request::DisplayElementSelected(_) => "Display.ElementSelected",
             Request::ConnectionsResponse(_) => "Connections.Response",
             Request::MessageReceived(_) => "Messaging.MessageReceived",
-            Request::SkillEvent(_) => "AlexaSkillEvent",
+            Request::AplRuntimeError(_) => "Alexa.Presentation.APL.RuntimeError",
+            Request::SkillEvent(r) => r.type_name(),
             Request::Unknown(u) => &u.type_name,
         }
     }
@@ -759,6 +916,59 @@ impl Request {
         }
     }
 
+    /// Sets the fields every request shares (for request builders). On an
+    /// unknown request they go into its raw JSON; `None` leaves a field alone.
+    pub(crate) fn set_common(
+        &mut self,
+        request_id: Option<String>,
+        timestamp: Option<Timestamp>,
+        locale: Option<String>,
+    ) {
+        macro_rules! set {
+            ($r:expr) => {{
+                if let Some(id) = request_id {
+                    $r.request_id = id;
+                }
+                if timestamp.is_some() {
+                    $r.timestamp = timestamp;
+                }
+                if locale.is_some() {
+                    $r.locale = locale;
+                }
+            }};
+        }
+        match self {
+            Request::Launch(r) => set!(r),
+            Request::Intent(r) => set!(r),
+            Request::SessionEnded(r) => set!(r),
+            Request::CanFulfillIntent(r) => set!(r),
+            Request::SessionResumed(r) => set!(r),
+            Request::ExceptionEncountered(r) => set!(r),
+            Request::AudioPlayer(r) => set!(r),
+            Request::PlaybackController(r) => set!(r),
+            Request::AplUserEvent(r) => set!(r),
+            Request::AplLoadIndexListData(r) => set!(r),
+            Request::DisplayElementSelected(r) => set!(r),
+            Request::ConnectionsResponse(r) => set!(r),
+            Request::MessageReceived(r) => set!(r),
+            Request::AplRuntimeError(r) => set!(r),
+            Request::SkillEvent(r) => set!(r),
+            Request::Unknown(u) => {
+                if let Value::Object(m) = &mut u.raw {
+                    if let Some(id) = request_id {
+                        m.insert("requestId".to_owned(), Value::from(id));
+                    }
+                    if let Some(t) = timestamp {
+                        m.insert("timestamp".to_owned(), Value::from(t.to_string()));
+                    }
+                    if let Some(l) = locale {
+                        m.insert("locale".to_owned(), Value::from(l));
+                    }
+                }
+            }
+        }
+    }
+
     fn common(&self) -> (&str, Option<&str>, Option<&Timestamp>) {
         macro_rules! c {
             ($r:expr) => {
@@ -783,6 +993,7 @@ impl Request {
             Request::DisplayElementSelected(r) => c!(r),
             Request::ConnectionsResponse(r) => c!(r),
             Request::MessageReceived(r) => c!(r),
+            Request::AplRuntimeError(r) => c!(r),
             Request::SkillEvent(r) => c!(r),
             Request::Unknown(u) => (
                 u.raw.get("requestId").and_then(Value::as_str).unwrap_or(""),
@@ -795,41 +1006,56 @@ impl Request {
 
 impl<'de> Deserialize<'de> for Request {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (ty, value) = split_type::<D::Error>(Value::deserialize(deserializer)?)?;
-        let t = ty.as_str();
-        Ok(match t {
-            "LaunchRequest" => Request::Launch(parse_variant(t, value)?),
-            "IntentRequest" => Request::Intent(parse_variant(t, value)?),
-            "SessionEndedRequest" => Request::SessionEnded(parse_variant(t, value)?),
-            "CanFulfillIntentRequest" => Request::CanFulfillIntent(parse_variant(t, value)?),
-            "SessionResumedRequest" => Request::SessionResumed(parse_variant(t, value)?),
-            "System.ExceptionEncountered" => {
-                Request::ExceptionEncountered(parse_variant(t, value)?)
-            }
-            "Alexa.Presentation.APL.UserEvent" => Request::AplUserEvent(parse_variant(t, value)?),
+        deserialize_tagged(deserializer)
+    }
+}
+
+impl Tagged for Request {
+    const EXPECTING: &'static str = "an Alexa request object with a `type`";
+
+    fn from_tagged<'de, A: MapAccess<'de>>(
+        tag: Option<String>,
+        rest: Rest<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let Some(ty) = tag else {
+            return Ok(Request::Unknown(UnknownRequest {
+                type_name: String::new(),
+                raw: rest.into_raw(None)?,
+            }));
+        };
+        Ok(match ty.as_str() {
+            "IntentRequest" => Request::Intent(rest.parse()?),
+            "LaunchRequest" => Request::Launch(rest.parse()?),
+            "SessionEndedRequest" => Request::SessionEnded(rest.parse()?),
+            "CanFulfillIntentRequest" => Request::CanFulfillIntent(rest.parse()?),
+            "SessionResumedRequest" => Request::SessionResumed(rest.parse()?),
+            "System.ExceptionEncountered" => Request::ExceptionEncountered(rest.parse()?),
+            "Alexa.Presentation.APL.UserEvent" => Request::AplUserEvent(rest.parse()?),
+            "Alexa.Presentation.APL.RuntimeError" => Request::AplRuntimeError(rest.parse()?),
             "Alexa.Presentation.APL.LoadIndexListData" => {
-                Request::AplLoadIndexListData(parse_variant(t, value)?)
+                Request::AplLoadIndexListData(rest.parse()?)
             }
-            "Display.ElementSelected" => Request::DisplayElementSelected(parse_variant(t, value)?),
-            "Connections.Response" => Request::ConnectionsResponse(parse_variant(t, value)?),
-            "Messaging.MessageReceived" => Request::MessageReceived(parse_variant(t, value)?),
-            _ => {
+            "Display.ElementSelected" => Request::DisplayElementSelected(rest.parse()?),
+            "Connections.Response" => Request::ConnectionsResponse(rest.parse()?),
+            "Messaging.MessageReceived" => Request::MessageReceived(rest.parse()?),
+            t => {
                 if let Some(event) = AudioPlayerEvent::from_type_name(t) {
-                    let mut r: AudioPlayerRequest = parse_variant(t, value)?;
+                    let mut r: AudioPlayerRequest = rest.parse()?;
                     r.event = event;
                     Request::AudioPlayer(r)
                 } else if let Some(command) = PlaybackCommand::from_type_name(t) {
-                    let mut r: PlaybackControllerRequest = parse_variant(t, value)?;
+                    let mut r: PlaybackControllerRequest = rest.parse()?;
                     r.command = command;
                     Request::PlaybackController(r)
                 } else if let Some(event) = t.strip_prefix(SKILL_EVENT_PREFIX) {
-                    let mut r: SkillEventRequest = parse_variant(t, value)?;
+                    let mut r: SkillEventRequest = rest.parse()?;
                     r.event = event.to_owned();
+                    r.type_name = ty;
                     Request::SkillEvent(r)
                 } else {
                     Request::Unknown(UnknownRequest {
+                        raw: rest.into_raw(Some(ty.clone()))?,
                         type_name: ty,
-                        raw: value,
                     })
                 }
             }
@@ -850,6 +1076,7 @@ impl Serialize for Request {
             Request::PlaybackController(r) => with_type(self.type_name(), r, serializer),
             Request::AplUserEvent(r) => with_type(self.type_name(), r, serializer),
             Request::AplLoadIndexListData(r) => with_type(self.type_name(), r, serializer),
+            Request::AplRuntimeError(r) => with_type(self.type_name(), r, serializer),
             Request::DisplayElementSelected(r) => with_type(self.type_name(), r, serializer),
             Request::ConnectionsResponse(r) => with_type(self.type_name(), r, serializer),
             Request::MessageReceived(r) => with_type(self.type_name(), r, serializer),

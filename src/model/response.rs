@@ -170,7 +170,7 @@ impl<'de> Deserialize<'de> for ShouldEndSession {
 pub enum PlayBehavior {
     /// Add to the end of the queue.
     Enqueue,
-    /// Replace everything, including what is playing.
+    /// Replace everything, including what is playing (the default).
     #[default]
     ReplaceAll,
     /// Replace what is queued, after what is playing.

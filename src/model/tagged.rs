@@ -1,80 +1,216 @@
 //! Shared machinery for `type`-tagged unions with an unknown fallback.
 //!
-//! Both [`Request`](super::Request) and [`Directive`](super::Directive) read
-//! the `type` tag first and then parse the matching struct, so that a known
-//! type with a malformed field reports the real error (with its path) instead
-//! of silently falling back to the unknown variant.
+//! [`Request`](super::Request), [`Directive`](super::Directive) and
+//! [`ViewportState`](super::ViewportState) read the `type` tag first and then
+//! parse the matching struct from the *same* input stream, so that
+//!
+//! * a known type with a malformed field reports the real error (and, under
+//!   `serde_path_to_error`, its full path such as `request.intent.name`)
+//!   instead of silently falling back to the unknown variant;
+//! * the common case costs no intermediate `serde_json::Value`: Alexa puts
+//!   `type` first, so the remaining keys stream straight into the struct.
+//!
+//! When `type` is not the first key, the keys before it are buffered as
+//! `Value`s and replayed in front of the rest of the map.
 
-use serde::de::DeserializeOwned;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{MapAccessDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// Parses `value` as `T`, reporting errors with the path inside `value`.
-pub(crate) fn parse_variant<T: DeserializeOwned, E: serde::de::Error>(
-    type_name: &str,
-    value: Value,
-) -> Result<T, E> {
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let path = err.path().to_string();
-        if path == "." {
-            E::custom(format_args!("in {type_name}: {}", err.inner()))
-        } else {
-            E::custom(format_args!("in {type_name} at `{path}`: {}", err.inner()))
-        }
-    })
+/// A union whose variant is chosen by a `type` key.
+pub(crate) trait Tagged: Sized {
+    /// What the visitor says it expected, e.g. "an Alexa request object".
+    const EXPECTING: &'static str;
+
+    /// Builds the value for `tag` (`None` when the object has no `type`)
+    /// from the object's other keys.
+    fn from_tagged<'de, A: MapAccess<'de>>(
+        tag: Option<String>,
+        rest: Rest<'de, A>,
+    ) -> Result<Self, A::Error>;
 }
 
-/// Reads the `type` field of a JSON object, returning it and the object.
-pub(crate) fn split_type<E: serde::de::Error>(value: Value) -> Result<(String, Value), E> {
-    match value {
-        Value::Object(map) => {
-            let ty = match map.get("type") {
-                Some(Value::String(s)) => s.clone(),
-                Some(other) => {
-                    return Err(E::custom(format_args!(
-                        "`type` must be a string, found {other}"
-                    )));
+/// Deserializes a [`Tagged`] union.
+pub(crate) fn deserialize_tagged<'de, D: Deserializer<'de>, T: Tagged>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(TaggedVisitor(PhantomData))
+}
+
+struct TaggedVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut buffered = Vec::new();
+        let mut tag = None;
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::Type => {
+                    tag = Some(map.next_value::<TagValue>()?.0);
+                    break;
                 }
-                None => String::new(),
-            };
-            Ok((ty, Value::Object(map)))
+                Key::Other(name) => {
+                    let value: Value = map.next_value()?;
+                    buffered.push((name, value));
+                }
+            }
         }
-        other => Err(E::custom(format_args!(
-            "expected a JSON object, found {}",
-            kind_of(&other)
-        ))),
+        T::from_tagged(
+            tag,
+            Rest {
+                buffered: buffered.into_iter(),
+                pending: None,
+                map,
+                _de: PhantomData,
+            },
+        )
     }
 }
 
-/// Adds `"type": ty` in front of a serialized struct's fields.
-pub(crate) fn with_type<S: serde::Serializer, T: serde::Serialize>(
+/// The rest of a tagged object after its `type`: buffered keys first, then
+/// whatever is still unread in the input.
+pub(crate) struct Rest<'de, A> {
+    buffered: std::vec::IntoIter<(String, Value)>,
+    pending: Option<(String, Value)>,
+    map: A,
+    _de: PhantomData<&'de ()>,
+}
+
+impl<'de, A: MapAccess<'de>> Rest<'de, A> {
+    /// Parses the rest of the object as the struct `T`.
+    pub(crate) fn parse<T: Deserialize<'de>>(self) -> Result<T, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(self))
+    }
+
+    /// Collects the rest of the object, with `"type": tag` put back, as raw JSON.
+    pub(crate) fn into_raw(self, tag: Option<String>) -> Result<Value, A::Error> {
+        let mut raw: Map<String, Value> = self.parse()?;
+        if let Some(tag) = tag {
+            raw.insert("type".to_owned(), Value::String(tag));
+        }
+        Ok(Value::Object(raw))
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        if let Some((key, value)) = self.buffered.next() {
+            let k = seed.deserialize(StringDeserializer::<A::Error>::new(key.clone()))?;
+            self.pending = Some((key, value));
+            return Ok(Some(k));
+        }
+        self.map.next_key_seed(seed)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match self.pending.take() {
+            // A buffered value (the rare case of `type` not coming first): the
+            // outer path tracking cannot see inside it, so track it here.
+            Some((key, value)) => {
+                let mut track = serde_path_to_error::Track::new();
+                seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track))
+                    .map_err(|e| {
+                        let inner = track.path().to_string();
+                        if inner == "." {
+                            de::Error::custom(format_args!("at `{key}`: {e}"))
+                        } else {
+                            de::Error::custom(format_args!("at `{key}.{inner}`: {e}"))
+                        }
+                    })
+            }
+            None => self.map.next_value_seed(seed),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map
+            .size_hint()
+            .map(|n| n + self.buffered.len() + usize::from(self.pending.is_some()))
+    }
+}
+
+/// An object key: `type`, or any other key (kept only when buffering).
+enum Key {
+    Type,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(if v == "type" {
+                    Key::Type
+                } else {
+                    Key::Other(v.to_owned())
+                })
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key, E> {
+                Ok(if v == "type" {
+                    Key::Type
+                } else {
+                    Key::Other(v)
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// The value of `type`, which must be a string.
+struct TagValue(String);
+
+impl<'de> Deserialize<'de> for TagValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TagVisitor;
+        impl Visitor<'_> for TagVisitor {
+            type Value = TagValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("`type` as a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TagValue, E> {
+                Ok(TagValue(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<TagValue, E> {
+                Ok(TagValue(v))
+            }
+        }
+        deserializer.deserialize_str(TagVisitor)
+    }
+}
+
+/// Serializes `inner`'s fields after `"type": ty`, without an intermediate `Value`.
+pub(crate) fn with_type<S: serde::Serializer, T: Serialize>(
     ty: &str,
     inner: &T,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    use serde::ser::Error as _;
-    let mut map = Map::new();
-    map.insert("type".to_owned(), Value::String(ty.to_owned()));
-    match serde_json::to_value(inner).map_err(S::Error::custom)? {
-        Value::Object(fields) => {
-            for (k, v) in fields {
-                if k != "type" {
-                    map.insert(k, v);
-                }
-            }
-        }
-        Value::Null => {}
-        other => return Err(S::Error::custom(format_args!("{ty} serialized as {other}"))),
+    #[derive(Serialize)]
+    struct WithType<'a, T> {
+        #[serde(rename = "type")]
+        ty: &'a str,
+        #[serde(flatten)]
+        inner: &'a T,
     }
-    serde::Serialize::serialize(&map, serializer)
-}
-
-pub(crate) fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    WithType { ty, inner }.serialize(serializer)
 }

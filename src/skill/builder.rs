@@ -348,6 +348,7 @@ impl SkillBuilder {
         );
         for kind in [
             RequestKind::ExceptionEncountered,
+            RequestKind::AplRuntimeError,
             RequestKind::AudioPlayer,
             RequestKind::PlaybackController,
             RequestKind::SkillEvent,

@@ -10,7 +10,7 @@
 //! | `SessionEndedRequest` | logs reason and error; no speech (Alexa allows none) | – |
 //! | `CanFulfillIntentRequest` | `YES` for intents the skill routes, else `NO` | – |
 //! | an unknown request type | in a session: fallback, session stays open; outside one: an empty answer | `fallback`, `fallback-reprompt` |
-//! | AudioPlayer, PlaybackController, skill events, `System.ExceptionEncountered` | an empty answer (speech is not allowed there) | – |
+//! | AudioPlayer, PlaybackController, skill events, messages, `System.ExceptionEncountered`, APL runtime errors | an empty answer, logged (speech is not allowed or not expected there) | – |
 //! | any error | apology, session stays open | `error`, `help-reprompt` |
 //!
 //! The messages are [`BUILTIN_MESSAGE_IDS`](crate::i18n::BUILTIN_MESSAGE_IDS),

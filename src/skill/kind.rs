@@ -32,6 +32,8 @@ pub enum RequestKind {
     AplUserEvent,
     /// `Alexa.Presentation.APL.LoadIndexListData`.
     AplLoadIndexListData,
+    /// `Alexa.Presentation.APL.RuntimeError`.
+    AplRuntimeError,
     /// `Display.ElementSelected`.
     DisplayElementSelected,
     /// `Connections.Response`.
@@ -45,7 +47,8 @@ pub enum RequestKind {
 }
 
 impl RequestKind {
-    pub(crate) const COUNT: usize = 15;
+    /// How many kinds there are (`Unknown` is the last variant).
+    pub(crate) const COUNT: usize = RequestKind::Unknown as usize + 1;
 
     /// The kind of `request`.
     ///
@@ -67,6 +70,7 @@ impl RequestKind {
             Request::PlaybackController(_) => RequestKind::PlaybackController,
             Request::AplUserEvent(_) => RequestKind::AplUserEvent,
             Request::AplLoadIndexListData(_) => RequestKind::AplLoadIndexListData,
+            Request::AplRuntimeError(_) => RequestKind::AplRuntimeError,
             Request::DisplayElementSelected(_) => RequestKind::DisplayElementSelected,
             Request::ConnectionsResponse(_) => RequestKind::ConnectionsResponse,
             Request::MessageReceived(_) => RequestKind::MessageReceived,
