@@ -84,8 +84,15 @@ fn main() {
     );
     println!();
 
-    let iterations = 20_000;
-    let samples = 9;
+    // BENCH_ITERS=… BENCH_SAMPLES=… shorten the run (e.g. under valgrind).
+    let env = |name: &str, default: u32| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let iterations = env("BENCH_ITERS", 20_000);
+    let samples = env("BENCH_SAMPLES", 9) as usize;
     let kit = measure("alexa-kit Skill::handle_bytes", iterations, samples, || {
         let out = rt.block_on(skill.handle_bytes(black_box(event), &invocation));
         black_box(out.expect("answers"));

@@ -984,6 +984,14 @@ impl ResponseBuilder {
     }
 }
 
+impl ResponseBuilder {
+    /// The response as built, not yet normalized or checked: the skill runs
+    /// its response interceptors on it, then [`build`](Self::build)s once.
+    pub(crate) fn into_unchecked(self) -> Response {
+        self.response
+    }
+}
+
 impl From<Response> for ResponseBuilder {
     fn from(response: Response) -> Self {
         ResponseBuilder {
