@@ -100,6 +100,8 @@ use crate::{Error, ErrorKind, Result};
 pub use fluent_bundle::{FluentArgs, FluentValue};
 
 /// One locale's compiled messages.
+use std::sync::OnceLock;
+
 type Bundle = fluent_bundle::concurrent::FluentBundle<Arc<FluentResource>>;
 
 /// The 17 locales Alexa custom skills can be published in.
@@ -269,7 +271,11 @@ struct Inner {
 
 struct LocaleBundle {
     name: String,
-    bundle: Bundle,
+    tag: LanguageIdentifier,
+    /// Built on first use: every `.ftl` file is parsed and checked at
+    /// start-up, but assembling a bundle per locale tag is left to the first
+    /// request in that locale, which keeps it off the Lambda cold start.
+    bundle: OnceLock<Bundle>,
     /// The folders layered into this bundle, least specific first.
     layers: Vec<Layer>,
 }
@@ -281,6 +287,13 @@ enum Layer {
 }
 
 impl Inner {
+    /// The bundle of locale `index`, assembled on first use.
+    fn bundle(&self, index: usize) -> &Bundle {
+        let b = &self.bundles[index];
+        b.bundle
+            .get_or_init(|| new_bundle(&b.tag, &b.layers, self.builtin, &self.skill))
+    }
+
     fn folder(&self, layer: Layer) -> &source::Folder {
         match layer {
             Layer::Builtin(i) => &self.builtin[i],
@@ -438,10 +451,10 @@ impl Locales {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn check_ids(&self, ids: &[&str]) -> Result<()> {
-        let default = &self.inner.bundles[self.inner.default];
+        let default = self.inner.bundle(self.inner.default);
         let missing: Vec<String> = ids
             .iter()
-            .filter(|id| find_pattern(&default.bundle, id).is_none())
+            .filter(|id| find_pattern(default, id).is_none())
             .map(|id| format!("`{id}`"))
             .collect();
         if missing.is_empty() {
@@ -452,7 +465,7 @@ impl Locales {
             format!(
                 "{} message id(s) used by the skill are missing from the default locale {}: {}",
                 missing.len(),
-                default.name,
+                self.inner.bundles[self.inner.default].name,
                 missing.join(", ")
             ),
         ))
@@ -490,12 +503,12 @@ impl Locales {
                 None => problems.push((problem, vec![locale])),
             }
         }
-        for bundle in &inner.bundles {
+        for (index, bundle) in inner.bundles.iter().enumerate() {
             if bundle.layers == default.layers {
                 continue; // the default locale itself, under another tag
             }
             for id in &ids {
-                if !bundle.bundle.has_message(id) {
+                if !inner.bundle(index).has_message(id) {
                     report(
                         &mut problems,
                         format!("message `{id}` is missing"),
@@ -503,8 +516,8 @@ impl Locales {
                     );
                     continue;
                 }
-                let expected = check::message_variables(&default.bundle, id);
-                let found = check::message_variables(&bundle.bundle, id);
+                let expected = check::message_variables(inner.bundle(inner.default), id);
+                let found = check::message_variables(inner.bundle(index), id);
                 if expected != found {
                     report(
                         &mut problems,
@@ -715,23 +728,22 @@ impl LocalesBuilder {
             }
         }
 
-        let mut bundles = Vec::with_capacity(tags.len());
-        for tag in &tags {
-            let layers = layers_for(tag, builtin, &skill);
-            let bundle = new_bundle(tag, &layers, builtin, &skill)?;
-            bundles.push(LocaleBundle {
+        let bundles: Vec<LocaleBundle> = tags
+            .iter()
+            .map(|tag| LocaleBundle {
                 name: tag.to_string(),
-                bundle,
-                layers,
-            });
-        }
+                tag: tag.clone(),
+                bundle: OnceLock::new(),
+                layers: layers_for(tag, builtin, &skill),
+            })
+            .collect();
         let by_tag = bundles
             .iter()
             .enumerate()
             .map(|(i, b)| (b.name.clone(), i))
             .collect();
 
-        Ok(Locales {
+        let locales = Locales {
             inner: Arc::new(Inner {
                 bundles,
                 default: 0,
@@ -740,7 +752,10 @@ impl LocalesBuilder {
                 builtin,
                 skill,
             }),
-        })
+        };
+        // The default locale serves every fallback: assemble it now.
+        locales.inner.bundle(locales.inner.default);
+        Ok(locales)
     }
 }
 
@@ -782,16 +797,15 @@ fn new_bundle(
     layers: &[Layer],
     builtin: &[source::Folder],
     skill: &[source::Folder],
-) -> Result<Bundle> {
+) -> Bundle {
     let mut bundle = Bundle::new_concurrent(vec![tag.clone()]);
     bundle.set_use_isolating(false);
     bundle.set_formatter(Some(format::formatter_for(tag)));
-    bundle.add_builtins().map_err(|e| {
-        Error::new(
-            ErrorKind::Localization,
-            format!("cannot add Fluent's built-in functions for {tag}: {e}"),
-        )
-    })?;
+    // Fails only if a function of the same name was added before, which
+    // cannot happen on a new bundle; NUMBER() would then be missing.
+    if let Err(e) = bundle.add_builtins() {
+        tracing::error!(locale = %tag, "cannot add Fluent's built-in functions: {e}");
+    }
     for layer in layers {
         let folder = match *layer {
             Layer::Builtin(i) => &builtin[i],
@@ -801,7 +815,7 @@ fn new_bundle(
             bundle.add_resource_overriding(Arc::clone(resource));
         }
     }
-    Ok(bundle)
+    bundle
 }
 
 /// The pattern for `id` or `id.attribute`.
@@ -888,11 +902,11 @@ impl Localizer {
     }
 
     fn find(&self, id: &str) -> Option<(&Bundle, &ast::Pattern<&str>, bool)> {
-        let own = &self.inner.bundles[self.index].bundle;
+        let own = self.inner.bundle(self.index);
         if let Some(pattern) = find_pattern(own, id) {
             return Some((own, pattern, false));
         }
-        let default = &self.inner.bundles[self.inner.default].bundle;
+        let default = self.inner.bundle(self.inner.default);
         find_pattern(default, id).map(|pattern| (default, pattern, true))
     }
 
