@@ -305,7 +305,7 @@ impl Inner {
     fn message_ids(&self, bundle: &LocaleBundle) -> BTreeSet<&str> {
         let mut ids = BTreeSet::new();
         for &layer in &bundle.layers {
-            for resource in &self.folder(layer).resources {
+            for resource in self.folder(layer).resources() {
                 for entry in resource.entries() {
                     if let ast::Entry::Message(message) = entry {
                         ids.insert(message.id.name);
@@ -811,7 +811,7 @@ fn new_bundle(
             Layer::Builtin(i) => &builtin[i],
             Layer::Skill(i) => &skill[i],
         };
-        for resource in &folder.resources {
+        for resource in folder.resources() {
             bundle.add_resource_overriding(Arc::clone(resource));
         }
     }

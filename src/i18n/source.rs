@@ -22,12 +22,44 @@ pub(crate) struct RawFile {
 }
 
 /// All files of one locale folder, parsed and free of duplicate ids.
+///
+/// A skill's folders are parsed and checked at start-up. The framework's own
+/// are parsed on first use instead (their correctness is proven by
+/// alexa-kit's tests, see `builtin_messages_parse_cleanly`), which keeps
+/// locales nobody asks for off the Lambda cold start.
 pub(crate) struct Folder {
     pub(crate) tag: LanguageIdentifier,
-    pub(crate) resources: Vec<Arc<FluentResource>>,
+    resources: OnceLock<Vec<Arc<FluentResource>>>,
+    /// Files not parsed yet (framework folders only).
+    pending: Vec<RawFile>,
 }
 
 impl Folder {
+    fn parsed(tag: LanguageIdentifier, resources: Vec<Arc<FluentResource>>) -> Self {
+        Folder {
+            tag,
+            resources: OnceLock::from(resources),
+            pending: Vec::new(),
+        }
+    }
+
+    /// The folder's resources, parsed on first use for lazy folders.
+    pub(crate) fn resources(&self) -> &[Arc<FluentResource>] {
+        self.resources.get_or_init(|| {
+            self.pending
+                .iter()
+                .map(|file| {
+                    let resource = FluentResource::try_new(file.text.clone())
+                        .unwrap_or_else(|(partial, errors)| {
+                            tracing::error!(path = %file.path, ?errors, "alexa-kit's own messages have a syntax error");
+                            partial
+                        });
+                    Arc::new(resource)
+                })
+                .collect()
+        })
+    }
+
     /// How specific the tag is: `en` < `en-GB` < `sr-Latn-RS`.
     pub(crate) fn specificity(&self) -> usize {
         usize::from(self.tag.script.is_some())
@@ -189,9 +221,11 @@ pub(crate) fn parse_folders(files: Vec<RawFile>, problems: &mut Vec<String>) -> 
             problems.push(format!(
                 "locale folder `{name}` names the same locale as another folder (`{tag}`); use one folder per locale"
             ));
-            existing.resources.extend::<Vec<_>>(resources);
+            let mut merged = existing.resources().to_vec();
+            merged.extend::<Vec<_>>(resources);
+            *existing = Folder::parsed(tag, merged);
         } else {
-            folders.push(Folder { tag, resources });
+            folders.push(Folder::parsed(tag, resources));
         }
     }
     folders
@@ -304,6 +338,29 @@ fn check_duplicates(folder: &str, files: &[(String, FluentResource)], problems: 
     }
 }
 
+/// Groups files into folders without parsing them (see [`Folder`]).
+fn lazy_folders(files: Vec<RawFile>, problems: &mut Vec<String>) -> Vec<Folder> {
+    let mut by_folder: BTreeMap<String, Vec<RawFile>> = BTreeMap::new();
+    for file in files {
+        by_folder.entry(file.folder.clone()).or_default().push(file);
+    }
+    let mut folders = Vec::new();
+    for (name, mut pending) in by_folder {
+        match parse_folder_tag(&name) {
+            Ok(tag) => {
+                pending.sort_by(|a, b| a.path.cmp(&b.path));
+                folders.push(Folder {
+                    tag,
+                    resources: OnceLock::new(),
+                    pending,
+                });
+            }
+            Err(msg) => problems.push(format!("{name}: {msg}")),
+        }
+    }
+    folders
+}
+
 static BUILTIN_DIR: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/src/i18n/locales");
 
@@ -320,7 +377,7 @@ pub(crate) fn builtin_folders() -> Result<&'static [Folder], String> {
                 &mut files,
                 &mut problems,
             );
-            let folders = parse_folders(files, &mut problems);
+            let folders = lazy_folders(files, &mut problems);
             if problems.is_empty() {
                 Ok(folders)
             } else {
@@ -335,6 +392,25 @@ pub(crate) fn builtin_folders() -> Result<&'static [Folder], String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_messages_parse_cleanly() {
+        // At run time the framework's folders are parsed lazily and not
+        // checked; this is the check: no syntax error, no duplicate id.
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        read_embedded(&BUILTIN_DIR, "src/i18n/locales", &mut files, &mut problems);
+        let count = files.len();
+        let folders = parse_folders(files, &mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(count >= 12 && !folders.is_empty());
+        let lazy = builtin_folders().expect("built-in folders");
+        assert_eq!(lazy.len(), folders.len());
+        for (lazy, eager) in lazy.iter().zip(&folders) {
+            assert_eq!(lazy.tag, eager.tag);
+            assert_eq!(lazy.resources().len(), eager.resources().len());
+        }
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
@@ -355,10 +431,7 @@ mod tests {
 
     #[test]
     fn folder_applies_to_its_regions_only() {
-        let folder = |t: &str| Folder {
-            tag: t.parse().unwrap(),
-            resources: Vec::new(),
-        };
+        let folder = |t: &str| Folder::parsed(t.parse().unwrap(), Vec::new());
         let en_gb: LanguageIdentifier = "en-GB".parse().unwrap();
         assert!(folder("en").applies_to(&en_gb));
         assert!(folder("en-GB").applies_to(&en_gb));
