@@ -315,11 +315,14 @@ impl SkillBuilder {
 
         // Built-in intents, unless the skill handles them itself.
         let builtins: [(&str, Box<dyn Handler>); 5] = [
-            (defaults::HELP, Box::new(defaults::Help)),
-            (defaults::STOP, Box::new(defaults::Goodbye)),
-            (defaults::CANCEL, Box::new(defaults::Goodbye)),
-            (defaults::FALLBACK, Box::new(defaults::Fallback)),
-            (defaults::NAVIGATE_HOME, Box::new(defaults::NavigateHome)),
+            (defaults::HELP, Box::new(defaults::HELP_ANSWER)),
+            (defaults::STOP, Box::new(defaults::GOODBYE)),
+            (defaults::CANCEL, Box::new(defaults::GOODBYE)),
+            (defaults::FALLBACK, Box::new(defaults::FALLBACK_ANSWER)),
+            (
+                defaults::NAVIGATE_HOME,
+                Box::new(defaults::NAVIGATE_HOME_ANSWER),
+            ),
         ];
         for (name, handler) in builtins {
             intents.entry(name.to_owned()).or_insert(handler);
@@ -337,8 +340,8 @@ impl SkillBuilder {
                 *slot = Some(handler);
             }
         };
-        default(RequestKind::Launch, Box::new(defaults::Welcome));
-        default(RequestKind::Intent, Box::new(defaults::Fallback));
+        default(RequestKind::Launch, Box::new(defaults::WELCOME));
+        default(RequestKind::Intent, Box::new(defaults::FALLBACK_ANSWER));
         default(RequestKind::SessionEnded, Box::new(defaults::SessionEnded));
         default(
             RequestKind::CanFulfillIntent,

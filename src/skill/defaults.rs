@@ -31,43 +31,47 @@ pub(crate) const CANCEL: &str = "AMAZON.CancelIntent";
 pub(crate) const FALLBACK: &str = "AMAZON.FallbackIntent";
 pub(crate) const NAVIGATE_HOME: &str = "AMAZON.NavigateHomeIntent";
 
-pub(crate) struct Welcome;
-#[async_trait(?Send)]
-impl Handler for Welcome {
-    async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
-        Ok(cx.ask(cx.t("welcome"), cx.t("welcome-reprompt")))
+/// A built-in answer: a message, then either a reprompt (the session stays
+/// open) or the end of the session.
+pub(crate) struct Say {
+    message: &'static str,
+    reprompt: Option<&'static str>,
+}
+
+pub(crate) const WELCOME: Say = Say::asking("welcome", "welcome-reprompt");
+pub(crate) const HELP_ANSWER: Say = Say::asking("help", "help-reprompt");
+pub(crate) const FALLBACK_ANSWER: Say = Say::asking("fallback", "fallback-reprompt");
+pub(crate) const GOODBYE: Say = Say::ending("goodbye");
+pub(crate) const NAVIGATE_HOME_ANSWER: Say = Say::ending("navigate-home");
+const APOLOGY: Say = Say::asking("error", "help-reprompt");
+
+impl Say {
+    const fn asking(message: &'static str, reprompt: &'static str) -> Say {
+        Say {
+            message,
+            reprompt: Some(reprompt),
+        }
+    }
+
+    const fn ending(message: &'static str) -> Say {
+        Say {
+            message,
+            reprompt: None,
+        }
+    }
+
+    fn answer(&self, cx: &Input) -> ResponseBuilder {
+        match self.reprompt {
+            Some(reprompt) => cx.ask(cx.t(self.message), cx.t(reprompt)),
+            None => cx.say(cx.t(self.message)).end_session(),
+        }
     }
 }
 
-pub(crate) struct Help;
 #[async_trait(?Send)]
-impl Handler for Help {
+impl Handler for Say {
     async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
-        Ok(cx.ask(cx.t("help"), cx.t("help-reprompt")))
-    }
-}
-
-pub(crate) struct Goodbye;
-#[async_trait(?Send)]
-impl Handler for Goodbye {
-    async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
-        Ok(cx.say(cx.t("goodbye")).end_session())
-    }
-}
-
-pub(crate) struct NavigateHome;
-#[async_trait(?Send)]
-impl Handler for NavigateHome {
-    async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
-        Ok(cx.say(cx.t("navigate-home")).end_session())
-    }
-}
-
-pub(crate) struct Fallback;
-#[async_trait(?Send)]
-impl Handler for Fallback {
-    async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
-        Ok(cx.ask(cx.t("fallback"), cx.t("fallback-reprompt")))
+        Ok(self.answer(cx))
     }
 }
 
@@ -81,7 +85,7 @@ impl Handler for UnknownRequest {
             "no handler for this request type"
         );
         if cx.session().in_session() {
-            Fallback.handle(cx).await
+            Ok(FALLBACK_ANSWER.answer(cx))
         } else {
             Ok(ResponseBuilder::new())
         }
@@ -147,6 +151,6 @@ impl ErrorHandler for Apology {
         true
     }
     async fn handle(&self, cx: &mut Input, _error: &Error) -> Result<ResponseBuilder> {
-        Ok(cx.ask(cx.t("error"), cx.t("help-reprompt")))
+        Ok(APOLOGY.answer(cx))
     }
 }
