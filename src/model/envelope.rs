@@ -69,23 +69,23 @@ impl RequestEnvelope {
     /// assert!(err.to_string().contains("intent.name"), "{err}");
     /// ```
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
-        // Fast path: validate UTF-8 once for the whole input (cheaper than
-        // string by string), then plain serde_json. Only when that fails, parse
-        // again while tracking the path (which allocates per key) to say where.
-        let fast = match std::str::from_utf8(bytes) {
-            Ok(text) => serde_json::from_str(text),
-            Err(_) => serde_json::from_slice(bytes),
-        };
-        match fast {
+        // Validate UTF-8 once for the whole input (cheaper than string by
+        // string), then plain serde_json. Only when that fails, parse again
+        // while tracking the path (which allocates per key) to say where.
+        // Both passes read a `&str`, so the model's deserializer is compiled
+        // for one reader only, which keeps the Lambda package small.
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidRequest,
+                format!(
+                    "not an Alexa request envelope: not UTF-8 (invalid byte at offset {})",
+                    e.valid_up_to()
+                ),
+            )
+        })?;
+        match serde_json::from_str(text) {
             Ok(env) => Ok(env),
-            Err(_) => {
-                let de = &mut serde_json::Deserializer::from_slice(bytes);
-                let err = match serde_path_to_error::deserialize::<_, RequestEnvelope>(de) {
-                    Ok(env) => return Ok(env),
-                    Err(err) => err,
-                };
-                Err(invalid(err))
-            }
+            Err(err) => Err(invalid(text, err)),
         }
     }
 
@@ -486,15 +486,33 @@ impl RequestEnvelope {
     }
 }
 
-fn invalid(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = err.path().to_string();
-    let inner = err.into_inner();
-    let message = if path == "." {
-        format!("not an Alexa request envelope: {inner}")
+fn invalid(text: &str, err: serde_json::Error) -> Error {
+    let mut path = super::json_path::path_at(text, err.line(), err.column());
+    let mut message = err.to_string();
+    // An error from a replayed value (see `tagged`) already names its path
+    // inside the object being read: join the two.
+    if let Some(rest) = message.strip_prefix("at `") {
+        if let Some((inner, tail)) = rest.split_once('`') {
+            let parent = super::json_path::container_at(text, err.line(), err.column());
+            path = if parent == "." {
+                inner.to_owned()
+            } else {
+                format!("{parent}.{inner}")
+            };
+            message = tail.trim_start_matches(':').trim_start().to_owned();
+        }
+    }
+    if path == "." || err.line() == 0 {
+        Error::new(
+            ErrorKind::InvalidRequest,
+            format!("not an Alexa request envelope: {message}"),
+        )
     } else {
-        format!("not an Alexa request envelope: at `{path}`: {inner}")
-    };
-    Error::new(ErrorKind::InvalidRequest, message)
+        Error::new(
+            ErrorKind::InvalidRequest,
+            format!("not an Alexa request envelope: at `{path}`: {message}"),
+        )
+    }
 }
 
 /// The skill session: present for requests that are part of a conversation.

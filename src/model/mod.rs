@@ -42,6 +42,7 @@ mod context;
 mod directive;
 mod envelope;
 mod intent;
+mod json_path;
 mod lenient;
 mod request;
 mod response;

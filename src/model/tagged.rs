@@ -5,7 +5,8 @@
 //! parse the matching struct from the *same* input stream, so that
 //!
 //! * a known type with a malformed field reports the real error (and, under
-//!   `serde_path_to_error`, its full path such as `request.intent.name`)
+//!   [`RequestEnvelope::from_slice`](super::RequestEnvelope::from_slice),
+//!   its full path such as `request.intent.name`)
 //!   instead of silently falling back to the unknown variant;
 //! * the common case costs no intermediate `serde_json::Value`: Alexa puts
 //!   `type` first, so the remaining keys stream straight into the struct.
@@ -120,7 +121,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'de, A> {
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         match self.pending.take() {
             // A buffered value (the rare case of `type` not coming first): the
-            // outer path tracking cannot see inside it, so track it here.
+            // position serde_json reports cannot point inside it, so track the
+            // path within the value and name it in the message, which
+            // `RequestEnvelope::from_slice` joins to the path of this object.
             Some((key, value)) => {
                 let mut track = serde_path_to_error::Track::new();
                 seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track))
