@@ -283,7 +283,7 @@ fn malformed_intent_names_the_path() {
         // `type` last: the keys before it are buffered, and the path is still named.
         (
             r#"{"request":{"intent":{"name":7},"type":"IntentRequest"}}"#,
-            "at `intent.name`: invalid type",
+            "at `request.intent.name`: invalid type",
         ),
         (
             r#"{"request":{"type":7}}"#,
