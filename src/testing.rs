@@ -304,7 +304,6 @@ pub struct Conversation {
     skill: Skill,
     locale: String,
     attributes: Option<Map<String, Value>>,
-    turns: usize,
 }
 
 impl Conversation {
@@ -321,7 +320,6 @@ impl Conversation {
             skill: skill.clone(),
             locale: "en-US".to_owned(),
             attributes: None,
-            turns: 0,
         }
     }
 
@@ -390,7 +388,6 @@ impl Conversation {
             request = request.continuing_session(attributes);
         }
         let envelope = self.skill.handle(request.build()).await?;
-        self.turns += 1;
         let turn = Turn { envelope };
         self.attributes = if turn.ends_session() {
             None

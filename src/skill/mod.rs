@@ -235,9 +235,6 @@ impl Skill {
     /// Response interceptors and limit checks, shared by the normal and the error path.
     /// The response is checked once, after the interceptors had their say.
     async fn finish(&self, input: &mut Input, builder: ResponseBuilder) -> Result<Response> {
-        if self.inner.response_interceptors.is_empty() {
-            return builder.build();
-        }
         let mut response = builder.into_unchecked();
         for interceptor in &self.inner.response_interceptors {
             interceptor.process(input, &mut response).await?;
