@@ -49,10 +49,7 @@ impl Input {
         localizer: Localizer,
         invocation: Invocation,
     ) -> Self {
-        let session = SessionAttributes::from_request(
-            envelope.session.is_some(),
-            envelope.session_attributes(),
-        );
+        let session = session_of(&envelope);
         Input {
             envelope,
             raw,
@@ -409,7 +406,13 @@ impl Input {
         &self.invocation
     }
 
-    pub(crate) fn replace_session(&mut self, session: SessionAttributes) {
-        self.session = session;
+    /// Puts the session attributes back to what the request carried, undoing
+    /// whatever a failed handler wrote.
+    pub(crate) fn reset_session(&mut self) {
+        self.session = session_of(&self.envelope);
     }
+}
+
+fn session_of(envelope: &RequestEnvelope) -> SessionAttributes {
+    SessionAttributes::from_request(envelope.session.is_some(), envelope.session_attributes())
 }

@@ -154,7 +154,8 @@ impl Skill {
     /// # }).unwrap();
     /// ```
     pub async fn handle(&self, envelope: RequestEnvelope) -> Result<ResponseEnvelope> {
-        let (envelope, _bytes) = self.dispatch(envelope, None, Invocation::default()).await?;
+        let mut input = self.prepare(envelope, None, Invocation::default())?;
+        let (envelope, _bytes) = self.respond(&mut input).await?;
         Ok(envelope)
     }
 
@@ -175,48 +176,54 @@ impl Skill {
     /// ```
     pub async fn handle_bytes(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
         let envelope = RequestEnvelope::from_slice(event)?;
-        let (_envelope, bytes) = self
-            .dispatch(envelope, Some(event.to_vec()), invocation.clone())
-            .await?;
+        let mut input = self.prepare(envelope, Some(event.to_vec()), invocation.clone())?;
+        let (_envelope, bytes) = self.respond(&mut input).await?;
         Ok(bytes)
     }
 
-    async fn dispatch(
+    /// The synchronous first steps of every transport: skill id check and
+    /// locale negotiation. Kept out of the async state machine, which then
+    /// holds one `Input` instead of its parts as well.
+    fn prepare(
         &self,
         envelope: RequestEnvelope,
         raw: Option<Vec<u8>>,
         invocation: Invocation,
-    ) -> Result<(ResponseEnvelope, Vec<u8>)> {
+    ) -> Result<Input> {
         self.check_skill_id(&envelope)?;
         let localizer = self.inner.locales.localizer(envelope.locale());
+        Ok(Input::new(envelope, raw, localizer, invocation))
+    }
+
+    async fn respond(&self, input: &mut Input) -> Result<(ResponseEnvelope, Vec<u8>)> {
+        let envelope = input.envelope();
         let span = tracing::info_span!(
             "alexa_request",
             request_id = envelope.request.request_id(),
             request_type = envelope.request.type_name(),
             intent = envelope.intent_name().unwrap_or(""),
-            locale = localizer.locale(),
+            locale = input.locale(),
         );
         let _entered = span.enter();
         let in_session = envelope.session.is_some();
-        let mut input = Input::new(envelope, raw, localizer, invocation);
-        let original_session = input.session().clone();
 
-        let response = match self.answer(&mut input).await {
+        let response = match self.answer(input).await {
             Ok(response) => response,
             Err(error) => {
                 tracing::error!(kind = %error.kind(), error = %error, "request failed; asking the error handlers");
-                input.replace_session(original_session.clone());
-                self.recover(&mut input, &error).await?
+                input.reset_session();
+                // Boxed: the error path's futures stay out of every request's state machine.
+                Box::pin(self.recover(input, &error)).await?
             }
         };
-        match assemble(&input, response, in_session) {
+        match assemble(input, response, in_session) {
             Ok(done) => Ok(done),
             Err(error) => {
                 // Usually session attributes that grew past Alexa's 24 KB.
                 tracing::error!(error = %error, "the response envelope is invalid; asking the error handlers");
-                input.replace_session(original_session);
-                let response = self.recover(&mut input, &error).await?;
-                assemble(&input, response, in_session)
+                input.reset_session();
+                let response = Box::pin(self.recover(input, &error)).await?;
+                assemble(input, response, in_session)
             }
         }
     }
