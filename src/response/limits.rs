@@ -59,7 +59,10 @@ pub fn check_envelope_size(len: usize) -> Result<()> {
 /// # Ok::<(), alexa_kit::Error>(())
 /// ```
 pub fn to_vec(envelope: &ResponseEnvelope) -> Result<Vec<u8>> {
-    let bytes = serde_json::to_vec(envelope).map_err(|e| {
+    // Most answers are a few hundred bytes: one allocation instead of serde_json's
+    // 128-byte start and the reallocations after it.
+    let mut bytes = Vec::with_capacity(1024);
+    serde_json::to_writer(&mut bytes, envelope).map_err(|e| {
         Error::new(
             ErrorKind::InvalidResponse,
             "the response could not be serialized",

@@ -61,7 +61,7 @@ pub const MAX_BREAK_MS: u64 = 10_000;
 /// ```
 pub fn validate(ssml: &str) -> Result<()> {
     let b = ssml.as_bytes();
-    let mut stack: Vec<&str> = Vec::new();
+    let mut stack = OpenTags::default();
     let mut root_done = false;
     let mut i = 0;
     while i < b.len() {
@@ -133,6 +133,39 @@ pub fn validate(ssml: &str) -> Result<()> {
         return Err(invalid(0, "SSML must be wrapped in <speak>…</speak>"));
     }
     Ok(())
+}
+
+/// The open elements, innermost last. `<speak>` is kept out of the vector, so
+/// that the usual answer (`<speak>` and plain text) allocates nothing.
+#[derive(Default)]
+struct OpenTags<'a> {
+    speak: bool,
+    inner: Vec<&'a str>,
+}
+
+impl<'a> OpenTags<'a> {
+    fn is_empty(&self) -> bool {
+        !self.speak && self.inner.is_empty()
+    }
+
+    fn push(&mut self, name: &'a str) {
+        if self.is_empty() && name == "speak" {
+            self.speak = true;
+        } else {
+            self.inner.push(name);
+        }
+    }
+
+    fn pop(&mut self) -> Option<&'a str> {
+        self.inner.pop().or_else(|| {
+            let speak = std::mem::take(&mut self.speak);
+            speak.then_some("speak")
+        })
+    }
+
+    fn last(&self) -> Option<&'a str> {
+        self.inner.last().copied().or(self.speak.then_some("speak"))
+    }
 }
 
 fn check_open(name: &str, at_root: bool, root_done: bool) -> std::result::Result<(), String> {
