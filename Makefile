@@ -54,7 +54,7 @@ help:
 # Everything: unit, integration and doc tests, then the deploy check (cfn-lint, both zips, their ELF and
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu).
 test:
-	$(CARGO) test
+	$(CARGO) test --workspace
 	bash scripts/ci-package-check.sh
 
 toolchain:

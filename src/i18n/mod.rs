@@ -155,43 +155,54 @@ const DEFAULT_LOCALE: &str = "en-US";
 /// ```
 #[derive(Clone, Copy)]
 pub struct EmbeddedLocales {
-    dir: &'static include_dir::Dir<'static>,
-    root: &'static str,
+    label: &'static str,
+    /// (folder, path for messages, text), checked by the macro.
+    files: &'static [(&'static str, &'static str, &'static str)],
 }
 
 impl EmbeddedLocales {
     #[doc(hidden)]
-    pub const fn __new(dir: &'static include_dir::Dir<'static>, root: &'static str) -> Self {
-        EmbeddedLocales { dir, root }
+    pub const fn __checked(
+        label: &'static str,
+        files: &'static [(&'static str, &'static str, &'static str)],
+    ) -> Self {
+        EmbeddedLocales { label, files }
     }
+}
 
-    /// The folder name shown in messages, e.g. `locales`.
-    fn label(&self) -> &'static str {
-        let trimmed = self.root.trim_end_matches(['/', '\\']);
-        trimmed.rsplit(['/', '\\']).next().unwrap_or(trimmed)
+impl EmbeddedLocales {
+    pub(crate) fn files(&self) -> &'static [(&'static str, &'static str, &'static str)] {
+        self.files
     }
 }
 
 impl fmt::Debug for EmbeddedLocales {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EmbeddedLocales")
-            .field("root", &self.root)
+            .field("label", &self.label)
+            .field("files", &self.files.len())
             .finish_non_exhaustive()
     }
 }
 
 #[doc(hidden)]
 pub mod __private {
-    pub use include_dir;
+    pub use alexa_kit_macros::include_locales;
 }
 
-/// Compiles a `locales/<locale>/*.ftl` tree into the binary.
+/// Compiles a `locales/<locale>/*.ftl` tree into the binary, and checks it
+/// while the skill compiles.
 ///
 /// The path is a string literal; start it with `$CARGO_MANIFEST_DIR` to make
 /// it relative to the skill's `Cargo.toml` (environment variables written as
-/// `$NAME` are expanded). The files are read when the crate compiles, so the
-/// binary needs no files at run time, and the skill needs no dependency
-/// besides alexa-kit.
+/// `$NAME` are expanded; a relative path is taken from there too). The files
+/// are read when the crate compiles, so the binary needs no files at run
+/// time, and the skill needs no dependency besides alexa-kit.
+///
+/// A Fluent syntax error, a message or term id defined twice in one locale,
+/// or a `.ftl` file outside a locale folder fails the build, with file, line
+/// and column. Because the tree is known to be sound, start-up parses nothing:
+/// each locale's files are parsed when a request first needs them.
 ///
 /// Cargo rebuilds when an embedded file changes, but on stable Rust it cannot
 /// see a *new* file: after adding one, touch a source file or add a
@@ -207,13 +218,18 @@ pub mod __private {
 /// assert_eq!(locales.localizer(None).locale(), "en-GB");
 /// # Ok::<(), alexa_kit::Error>(())
 /// ```
+///
+/// A broken file does not compile:
+///
+/// ```compile_fail
+/// // tests/i18n/broken/syntax/en/main.ftl has `hello = {` on line 2.
+/// let tree = alexa_kit::include_locales!("$CARGO_MANIFEST_DIR/tests/i18n/broken/syntax");
+/// ```
 #[macro_export]
 macro_rules! include_locales {
-    ($path:tt) => {{
-        use $crate::i18n::__private::include_dir;
-        static LOCALES: include_dir::Dir<'static> = include_dir::include_dir!($path);
-        $crate::i18n::EmbeddedLocales::__new(&LOCALES, $path)
-    }};
+    ($path:literal) => {
+        $crate::i18n::__private::include_locales!($crate, $path)
+    };
 }
 
 /// Builds [`FluentArgs`] for [`Localizer::t_args`]: `args!["name" => value, …]`.
@@ -611,7 +627,7 @@ impl LocalesBuilder {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn embedded(mut self, tree: EmbeddedLocales) -> Self {
-        source::read_embedded(tree.dir, tree.label(), &mut self.files, &mut self.problems);
+        source::read_embedded(tree, &mut self.files);
         self
     }
 
@@ -646,7 +662,7 @@ impl LocalesBuilder {
         self.files.push(source::RawFile {
             folder: locale.to_owned(),
             path: format!("{locale}/{name}"),
-            text: ftl.into(),
+            text: source::Text::Owned(ftl.into()),
         });
         self
     }

@@ -4,7 +4,7 @@
 //! Every problem found here is collected as a readable line (with file, line
 //! and column where there is one) so that start-up reports all of them at once.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -18,15 +18,31 @@ pub(crate) struct RawFile {
     pub(crate) folder: String,
     /// A path for messages, e.g. `locales/en-GB/main.ftl`.
     pub(crate) path: String,
-    pub(crate) text: String,
+    pub(crate) text: Text,
+}
+
+/// A file's contents: read or given at run time (checked at start-up), or
+/// compiled in by `include_locales!` (checked while the skill compiled).
+pub(crate) enum Text {
+    Owned(String),
+    Checked(&'static str),
+}
+
+impl Text {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Owned(text) => text,
+            Text::Checked(text) => text,
+        }
+    }
 }
 
 /// All files of one locale folder, parsed and free of duplicate ids.
 ///
-/// A skill's folders are parsed and checked at start-up. The framework's own
-/// are parsed on first use instead (their correctness is proven by
-/// alexa-kit's tests, see `builtin_messages_parse_cleanly`), which keeps
-/// locales nobody asks for off the Lambda cold start.
+/// A folder whose files were all checked when they were compiled in (the
+/// framework's own, and trees from `include_locales!`) is parsed on first
+/// use, which keeps locales nobody asks for off the Lambda cold start. Any
+/// other folder is parsed and checked at start-up.
 pub(crate) struct Folder {
     pub(crate) tag: LanguageIdentifier,
     resources: OnceLock<Vec<Arc<FluentResource>>>,
@@ -49,11 +65,12 @@ impl Folder {
             self.pending
                 .iter()
                 .map(|file| {
-                    let resource = FluentResource::try_new(file.text.clone())
-                        .unwrap_or_else(|(partial, errors)| {
-                            tracing::error!(path = %file.path, ?errors, "alexa-kit's own messages have a syntax error");
-                            partial
-                        });
+                    let text = file.text.as_str().to_owned();
+                    // The macro parsed this text with the same parser when it compiled.
+                    let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, errors)| {
+                        tracing::error!(path = %file.path, ?errors, "an embedded .ftl file has a syntax error after all");
+                        partial
+                    });
                     Arc::new(resource)
                 })
                 .collect()
@@ -78,51 +95,13 @@ impl Folder {
     }
 }
 
-/// Reads an embedded tree (see [`include_locales!`](crate::include_locales)).
-pub(crate) fn read_embedded(
-    dir: &include_dir::Dir<'_>,
-    root_label: &str,
-    out: &mut Vec<RawFile>,
-    problems: &mut Vec<String>,
-) {
-    for file in dir.files() {
-        top_level_file(root_label, &file.path().to_string_lossy(), problems);
-    }
-    for locale_dir in dir.dirs() {
-        let folder = locale_dir
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        walk_embedded(locale_dir, &folder, root_label, out, problems);
-    }
-}
-
-fn walk_embedded(
-    dir: &include_dir::Dir<'_>,
-    folder: &str,
-    root_label: &str,
-    out: &mut Vec<RawFile>,
-    problems: &mut Vec<String>,
-) {
-    for file in dir.files() {
-        let rel = file.path().to_string_lossy().replace('\\', "/");
-        if !rel.ends_with(".ftl") {
-            continue;
-        }
-        let path = format!("{root_label}/{rel}");
-        match file.contents_utf8() {
-            Some(text) => out.push(RawFile {
-                folder: folder.to_owned(),
-                path,
-                text: text.to_owned(),
-            }),
-            None => problems.push(format!("{path}: not valid UTF-8")),
-        }
-    }
-    for sub in dir.dirs() {
-        walk_embedded(sub, folder, root_label, out, problems);
-    }
+/// Adds a tree compiled in (and checked) by [`include_locales!`](crate::include_locales).
+pub(crate) fn read_embedded(tree: crate::i18n::EmbeddedLocales, out: &mut Vec<RawFile>) {
+    out.extend(tree.files().iter().map(|&(folder, path, text)| RawFile {
+        folder: folder.to_owned(),
+        path: path.to_owned(),
+        text: Text::Checked(text),
+    }));
 }
 
 /// Reads `root/<locale>/**/*.ftl` from the file system.
@@ -166,7 +145,7 @@ fn walk_directory(dir: &Path, folder: &str, out: &mut Vec<RawFile>, problems: &m
                 Ok(text) => out.push(RawFile {
                     folder: folder.to_owned(),
                     path: path.display().to_string(),
-                    text,
+                    text: Text::Owned(text),
                 }),
                 Err(err) => problems.push(format!("cannot read {}: {err}", path.display())),
             }
@@ -208,9 +187,22 @@ pub(crate) fn parse_folders(files: Vec<RawFile>, problems: &mut Vec<String>) -> 
             }
         };
         files.sort_by(|a, b| a.path.cmp(&b.path));
+        let checked = files.iter().all(|f| matches!(f.text, Text::Checked(_)));
+        if checked && !folders.iter().any(|f| f.tag == tag) {
+            folders.push(Folder {
+                tag,
+                resources: OnceLock::new(),
+                pending: files,
+            });
+            continue;
+        }
         let mut parsed = Vec::with_capacity(files.len());
         for file in files {
-            if let Some(resource) = parse_file(file.text, &file.path, problems) {
+            let text = match file.text {
+                Text::Owned(text) => text,
+                Text::Checked(text) => text.to_owned(),
+            };
+            if let Some(resource) = parse_file(text, &file.path, problems) {
                 parsed.push((file.path, resource));
             }
         }
@@ -297,72 +289,46 @@ fn definition_line(source: &str, prefix: &str, name: &str, nth: usize) -> Option
 }
 
 fn check_duplicates(folder: &str, files: &[(String, FluentResource)], problems: &mut Vec<String>) {
-    // Where a definition is: file, its source, and which definition of that
-    // name it is in the file. Turned into `path:line` only for a report, so
-    // that the common case (no duplicates) scans no lines at start-up.
-    type Site<'a> = (&'a str, &'a str, usize);
-    let at = |(path, source, nth): Site<'_>, prefix: &str, name: &str| match definition_line(
-        source, prefix, name, nth,
-    ) {
-        Some(line) => format!("{path}:{line}"),
-        None => path.to_owned(),
+    // Every definition as (is_term, id, file); sorted by id (stably, so file
+    // and entry order stay), duplicates sit next to each other. No hashing,
+    // and lines are looked up only for a report: this runs at start-up.
+    let mut defs: Vec<(bool, &str, usize)> = Vec::new();
+    for (file, (_, resource)) in files.iter().enumerate() {
+        defs.extend(resource.entries().filter_map(|entry| match entry {
+            ast::Entry::Message(m) => Some((false, m.id.name, file)),
+            ast::Entry::Term(t) => Some((true, t.id.name, file)),
+            _ => None,
+        }));
+    }
+    defs.sort_by_key(|&(is_term, name, _)| (is_term, name));
+    // `nth` is which definition of that name it is within its file.
+    let at = |file: usize, nth: usize, prefix: &str, name: &str| {
+        let (path, resource) = &files[file];
+        match definition_line(resource.source(), prefix, name, nth) {
+            Some(line) => format!("{path}:{line}"),
+            None => path.clone(),
+        }
     };
-    // (is_term, id) -> where it was first defined
-    let mut first: HashMap<(bool, &str), Site<'_>> = HashMap::new();
-    for (path, resource) in files {
-        let mut seen_in_file: HashMap<(bool, &str), usize> = HashMap::new();
-        for entry in resource.entries() {
-            let (is_term, name) = match entry {
-                ast::Entry::Message(m) => (false, m.id.name),
-                ast::Entry::Term(t) => (true, t.id.name),
-                _ => continue,
-            };
-            let nth = seen_in_file.entry((is_term, name)).or_insert(0);
-            let here = (path.as_str(), resource.source(), *nth);
-            *nth += 1;
-            match first.get(&(is_term, name)) {
-                Some(&earlier) => {
-                    let prefix = if is_term { "-" } else { "" };
-                    problems.push(format!(
-                        "{}: duplicate {} id `{prefix}{name}` in locale `{folder}` (first defined at {})",
-                        at(here, prefix, name),
-                        if is_term { "term" } else { "message" },
-                        at(earlier, prefix, name),
-                    ));
-                }
-                None => {
-                    first.insert((is_term, name), here);
-                }
-            }
+    for group in defs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let &[(is_term, name, first), ref again @ ..] = group else {
+            continue;
+        };
+        let prefix = if is_term { "-" } else { "" };
+        for (i, &(_, _, file)) in again.iter().enumerate() {
+            let nth = group[..=i].iter().filter(|d| d.2 == file).count();
+            problems.push(format!(
+                "{}: duplicate {} id `{prefix}{name}` in locale `{folder}` (first defined at {})",
+                at(file, nth, prefix, name),
+                if is_term { "term" } else { "message" },
+                at(first, 0, prefix, name),
+            ));
         }
     }
 }
 
-/// Groups files into folders without parsing them (see [`Folder`]).
-fn lazy_folders(files: Vec<RawFile>, problems: &mut Vec<String>) -> Vec<Folder> {
-    let mut by_folder: BTreeMap<String, Vec<RawFile>> = BTreeMap::new();
-    for file in files {
-        by_folder.entry(file.folder.clone()).or_default().push(file);
-    }
-    let mut folders = Vec::new();
-    for (name, mut pending) in by_folder {
-        match parse_folder_tag(&name) {
-            Ok(tag) => {
-                pending.sort_by(|a, b| a.path.cmp(&b.path));
-                folders.push(Folder {
-                    tag,
-                    resources: OnceLock::new(),
-                    pending,
-                });
-            }
-            Err(msg) => problems.push(format!("{name}: {msg}")),
-        }
-    }
-    folders
-}
-
-static BUILTIN_DIR: include_dir::Dir<'static> =
-    include_dir::include_dir!("$CARGO_MANIFEST_DIR/src/i18n/locales");
+/// The framework's own messages, checked when alexa-kit compiled.
+static BUILTIN: crate::i18n::EmbeddedLocales =
+    crate::include_locales!("$CARGO_MANIFEST_DIR/src/i18n/locales");
 
 /// The framework's own messages, parsed once per process.
 pub(crate) fn builtin_folders() -> Result<&'static [Folder], String> {
@@ -371,13 +337,8 @@ pub(crate) fn builtin_folders() -> Result<&'static [Folder], String> {
         .get_or_init(|| {
             let mut files = Vec::new();
             let mut problems = Vec::new();
-            read_embedded(
-                &BUILTIN_DIR,
-                "alexa-kit/src/i18n/locales",
-                &mut files,
-                &mut problems,
-            );
-            let folders = lazy_folders(files, &mut problems);
+            read_embedded(BUILTIN, &mut files);
+            let folders = parse_folders(files, &mut problems);
             if problems.is_empty() {
                 Ok(folders)
             } else {
@@ -395,12 +356,16 @@ mod tests {
 
     #[test]
     fn builtin_messages_parse_cleanly() {
-        // At run time the framework's folders are parsed lazily and not
-        // checked; this is the check: no syntax error, no duplicate id.
+        // `include_locales!` checked the framework's folders when alexa-kit
+        // compiled, so at run time they are parsed lazily. The start-up
+        // checker must agree: as run-time text, they parse with no problem.
         let mut files = Vec::new();
         let mut problems = Vec::new();
-        read_embedded(&BUILTIN_DIR, "src/i18n/locales", &mut files, &mut problems);
+        read_embedded(BUILTIN, &mut files);
         let count = files.len();
+        for file in &mut files {
+            file.text = Text::Owned(file.text.as_str().to_owned());
+        }
         let folders = parse_folders(files, &mut problems);
         assert!(problems.is_empty(), "{problems:#?}");
         assert!(count >= 12 && !folders.is_empty());
