@@ -10,9 +10,9 @@
 //! ```
 //!
 //! Figures: cold start = spawn → first response received by the emulator
-//! (median and p90 of N, the two binaries interleaved); warm = one invocation's
+//! (median and p90 of N, the binaries interleaved); warm = one invocation's
 //! round trip from queueing the event to receiving the response (median and
-//! p90 of M, one process); peak RSS = `VmHWM` after the warm run; size = the
+//! p90 of M, all binaries running, invoked in turn); peak RSS = `VmHWM` after the warm run; size = the
 //! stripped binary.
 
 use std::path::{Path, PathBuf};
@@ -84,10 +84,29 @@ fn main() {
             s.cold.push(d);
         }
     }
-    for s in subjects.iter_mut() {
-        let (warm, rss) = warm_run(&s.path, warm_n);
-        s.warm = warm;
-        s.rss_kb = rss;
+    // Warm: all binaries up at once, one invocation each in turn, so that the
+    // machine's noise (other jobs, which core a process lands on) hits them
+    // alike instead of whichever ran during a bad second.
+    let running: Vec<(Emulator, Child)> = subjects
+        .iter()
+        .map(|s| {
+            let emulator = Emulator::start().expect("emulator");
+            let child = spawn(&s.path, &emulator);
+            (emulator, child)
+        })
+        .collect();
+    for round in 0..warm_n + 10 {
+        for (s, (emulator, _)) in subjects.iter_mut().zip(&running) {
+            let d = invoke(emulator);
+            if round >= 10 {
+                s.warm.push(d);
+            }
+        }
+    }
+    for (s, (_, mut child)) in subjects.iter_mut().zip(running) {
+        s.rss_kb = peak_rss_kb(&child);
+        let _ = child.kill();
+        let _ = child.wait();
     }
 
     println!();
@@ -168,29 +187,24 @@ fn cold_start(path: &Path) -> Duration {
     post.received_at - start
 }
 
-fn warm_run(path: &Path, n: usize) -> (Vec<Duration>, u64) {
-    let emulator = Emulator::start().expect("emulator");
-    let mut child = spawn(path, &emulator);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n + 10 {
-        let start = Instant::now();
-        let id = emulator.push(EVENT);
-        let post = emulator.wait_for_result(&id, WAIT).expect("no response");
-        assert_eq!(post.kind, PostKind::Response);
-        if i >= 10 {
-            out.push(post.received_at - start);
-        }
-    }
+/// One invocation's round trip on a running binary.
+fn invoke(emulator: &Emulator) -> Duration {
+    let start = Instant::now();
+    let id = emulator.push(EVENT);
+    let post = emulator.wait_for_result(&id, WAIT).expect("no response");
+    assert_eq!(post.kind, PostKind::Response);
+    post.received_at - start
+}
+
+/// `VmHWM`: the most memory the process has had resident.
+fn peak_rss_kb(child: &Child) -> u64 {
     let status =
         std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
-    let rss = status
+    status
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0);
-    let _ = child.kill();
-    let _ = child.wait();
-    (out, rss)
+        .unwrap_or(0)
 }
 
 fn pct(v: &mut [Duration], p: usize) -> Duration {
