@@ -1,6 +1,6 @@
 //! The one outbound HTTPS client of the framework (feature `https`).
 //!
-//! The Alexa service clients ([`crate::services`] with feature `services`),
+//! The Alexa service clients (module `services`, feature `services`),
 //! the DynamoDB store and the self-hosted endpoint's certificate fetch all go
 //! through [`Client`]. It is hyper's HTTP/1.1 client connection over
 //! tokio-rustls (crypto provider `ring`), with these rules:
