@@ -15,6 +15,11 @@
 //! Alexa would say. It calls the very same [`Skill::handle`] as Lambda does.
 
 mod interaction_model;
+#[cfg(feature = "services")]
+mod stand_in;
+
+#[cfg(feature = "services")]
+pub use stand_in::StandIn;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;

@@ -41,6 +41,9 @@ pub struct Input {
     session: SessionAttributes,
     attributes: RequestAttributes,
     invocation: Invocation,
+    /// How many progressive responses this request has sent.
+    #[cfg(feature = "services")]
+    pub(crate) progressive_sent: std::cell::Cell<u8>,
 }
 
 impl Input {
@@ -60,6 +63,8 @@ impl Input {
             session,
             attributes: RequestAttributes::default(),
             invocation,
+            #[cfg(feature = "services")]
+            progressive_sent: std::cell::Cell::new(0),
         }
     }
 
