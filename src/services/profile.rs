@@ -83,9 +83,7 @@ impl Profile<'_> {
 #[serde(rename_all = "camelCase")]
 pub struct PhoneNumber {
     /// The country calling code, e.g. `+1`.
-    #[serde(default)]
     pub country_code: String,
     /// The number without the country code.
-    #[serde(default)]
     pub phone_number: String,
 }
