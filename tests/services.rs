@@ -58,7 +58,8 @@ fn skill() -> Skill {
                         "spoken".to_owned()
                     }
                     "progressive_bad" => {
-                        s.progressive_response("<speak>Fish & Chips</speak>").await?;
+                        s.progressive_response("<speak>Fish & Chips</speak>")
+                            .await?;
                         "spoken".to_owned()
                     }
                     "progressive_many" => {
@@ -81,7 +82,9 @@ fn skill() -> Skill {
                 Ok(text) => Ok(cx.say(escape(&text))),
                 Err(e) if op == "email_or_card" => Err(e),
                 Err(e) => {
-                    let scopes = PermissionRequired::of(&e).map(|p| p.scopes.join(",")).unwrap_or_default();
+                    let scopes = PermissionRequired::of(&e)
+                        .map(|p| p.scopes.join(","))
+                        .unwrap_or_default();
                     Ok(cx.say(escape(&format!("ERR {} [{scopes}]: {e}", e.kind()))))
                 }
             }
@@ -95,7 +98,10 @@ fn envelope(endpoint: &str, op: &str) -> RequestEnvelope {
 }
 
 fn envelope_in(endpoint: &str, op: &str, locale: &str) -> RequestEnvelope {
-    let mut envelope = testing::intent("Call").slot("op", op).locale(locale).build();
+    let mut envelope = testing::intent("Call")
+        .slot("op", op)
+        .locale(locale)
+        .build();
     let system = envelope.context.as_mut().unwrap().system.as_mut().unwrap();
     system.api_endpoint = Some(endpoint.to_owned());
     system.api_access_token = Some(TOKEN.to_owned());
@@ -105,7 +111,10 @@ fn envelope_in(endpoint: &str, op: &str, locale: &str) -> RequestEnvelope {
 
 async fn call_within(endpoint: &str, op: &str, invocation: &Invocation) -> Value {
     let bytes = serde_json::to_vec(&envelope(endpoint, op)).unwrap();
-    let out = skill().handle_bytes(&bytes, invocation).await.expect("a response");
+    let out = skill()
+        .handle_bytes(&bytes, invocation)
+        .await
+        .expect("a response");
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -116,7 +125,11 @@ async fn call(endpoint: &str, op: &str) -> String {
 }
 
 fn speech(response: &Value) -> String {
-    alexa_kit::response::ssml::to_plain_text(response["response"]["outputSpeech"]["ssml"].as_str().unwrap_or_default())
+    alexa_kit::response::ssml::to_plain_text(
+        response["response"]["outputSpeech"]["ssml"]
+            .as_str()
+            .unwrap_or_default(),
+    )
 }
 
 /// Alexa's APIs with fixed values for every call, as the real ones answer.
@@ -125,12 +138,22 @@ fn alexa(seen: &tls::Seen) -> Reply {
     let device = format!("/v2/devices/{DEVICE}/settings/");
     let address = format!("/v1/devices/{DEVICE}/settings/address");
     match (seen.method.as_str(), path) {
-        ("GET", p) if p == format!("{device}System.timeZone") => Reply::json(200, r#""Europe/Berlin""#),
-        ("GET", p) if p == format!("{device}System.distanceUnits") => Reply::json(200, r#""IMPERIAL""#),
-        ("GET", p) if p == format!("{device}System.temperatureUnit") => Reply::json(200, r#""CELSIUS""#),
-        ("GET", "/v2/accounts/~current/settings/Profile.name") => Reply::json(200, r#""Ada Lovelace""#),
+        ("GET", p) if p == format!("{device}System.timeZone") => {
+            Reply::json(200, r#""Europe/Berlin""#)
+        }
+        ("GET", p) if p == format!("{device}System.distanceUnits") => {
+            Reply::json(200, r#""IMPERIAL""#)
+        }
+        ("GET", p) if p == format!("{device}System.temperatureUnit") => {
+            Reply::json(200, r#""CELSIUS""#)
+        }
+        ("GET", "/v2/accounts/~current/settings/Profile.name") => {
+            Reply::json(200, r#""Ada Lovelace""#)
+        }
         ("GET", "/v2/accounts/~current/settings/Profile.givenName") => Reply::json(200, r#""Ada""#),
-        ("GET", "/v2/accounts/~current/settings/Profile.email") => Reply::json(200, r#""ada@example.com""#),
+        ("GET", "/v2/accounts/~current/settings/Profile.email") => {
+            Reply::json(200, r#""ada@example.com""#)
+        }
         ("GET", "/v2/accounts/~current/settings/Profile.mobileNumber") => {
             Reply::json(200, r#"{"countryCode":"+44","phoneNumber":"7700900123"}"#)
         }
@@ -145,8 +168,12 @@ fn alexa(seen: &tls::Seen) -> Reply {
             201,
             r#"{"alertToken":"tok/1","createdTime":"2026-11-29T21:00:00.000Z","updatedTime":"2026-11-29T21:00:00.000Z","status":"ON","version":"1","href":"/v1/alerts/reminders/tok/1"}"#,
         ),
-        ("GET", "/v1/alerts/reminders/tok%2F1") => Reply::json(200, r#"{"alertToken":"tok/1","status":"ON","version":"1"}"#),
-        ("PUT", "/v1/alerts/reminders/tok%2F1") => Reply::json(200, r#"{"alertToken":"tok/1","status":"ON","version":"2"}"#),
+        ("GET", "/v1/alerts/reminders/tok%2F1") => {
+            Reply::json(200, r#"{"alertToken":"tok/1","status":"ON","version":"1"}"#)
+        }
+        ("PUT", "/v1/alerts/reminders/tok%2F1") => {
+            Reply::json(200, r#"{"alertToken":"tok/1","status":"ON","version":"2"}"#)
+        }
         ("DELETE", "/v1/alerts/reminders/tok%2F1") => Reply::status(200, ""),
         ("GET", "/v1/alerts/reminders") => Reply::json(
             200,
@@ -198,15 +225,30 @@ async fn every_client_succeeds_against_the_apis() {
         assert_eq!(&call(&api, op).await, want, "{op}");
     }
     let seen = server.seen();
-    assert_eq!(seen.len(), expect.len(), "one call each, no retries: {seen:#?}");
+    assert_eq!(
+        seen.len(),
+        expect.len(),
+        "one call each, no retries: {seen:#?}"
+    );
     for s in &seen {
-        assert_eq!(s.header("authorization"), Some(format!("Bearer {TOKEN}").as_str()), "{}", s.path);
+        assert_eq!(
+            s.header("authorization"),
+            Some(format!("Bearer {TOKEN}").as_str()),
+            "{}",
+            s.path
+        );
     }
     // All on one kept-alive connection of the process-wide client.
     assert_eq!(server.connections(), 1);
     let created: Value = serde_json::from_slice(&seen[9].body).unwrap();
-    assert_eq!(created["trigger"], json!({"type": "SCHEDULED_RELATIVE", "offsetInSeconds": 60}));
-    assert_eq!(created["alertInfo"]["spokenInfo"]["content"][0], json!({"locale": "en-US", "text": "Tea!"}));
+    assert_eq!(
+        created["trigger"],
+        json!({"type": "SCHEDULED_RELATIVE", "offsetInSeconds": 60})
+    );
+    assert_eq!(
+        created["alertInfo"]["spokenInfo"]["content"][0],
+        json!({"locale": "en-US", "text": "Tea!"})
+    );
     assert!(created["requestTime"].as_str().unwrap().starts_with("20"));
     let updated: Value = serde_json::from_slice(&seen[11].body).unwrap();
     assert_eq!(updated["trigger"]["scheduledTime"], "2026-12-24T18:00:00");
@@ -222,7 +264,18 @@ async fn every_client_succeeds_against_the_apis() {
 #[tokio::test]
 async fn not_set_is_none() {
     let server = Server::start(|_| Reply::status(204, "")).await;
-    for op in ["time_zone", "distance", "temperature", "name", "given_name", "email", "mobile", "address", "postal", "get"] {
+    for op in [
+        "time_zone",
+        "distance",
+        "temperature",
+        "name",
+        "given_name",
+        "email",
+        "mobile",
+        "address",
+        "postal",
+        "get",
+    ] {
         assert_eq!(call(&server.url(""), op).await, "None", "{op}");
     }
     assert_eq!(call(&server.url(""), "list").await, "0");
@@ -245,24 +298,37 @@ async fn refused_permissions_are_typed_and_answered_with_the_consent_card() {
         ("email", "alexa::profile:email:read"),
         ("mobile", "alexa::profile:mobile_number:read"),
         ("address", "read::alexa:device:all:address"),
-        ("postal", "read::alexa:device:all:address:country_and_postal_code"),
+        (
+            "postal",
+            "read::alexa:device:all:address:country_and_postal_code",
+        ),
         ("create", "alexa::alerts:reminders:skill:readwrite"),
         ("list", "alexa::alerts:reminders:skill:readwrite"),
     ];
     for (op, scope) in cases {
         let said = call(&api, op).await;
-        assert!(said.starts_with(&format!("ERR PermissionDenied [{scope}]")), "{op}: {said}");
+        assert!(
+            said.starts_with(&format!("ERR PermissionDenied [{scope}]")),
+            "{op}: {said}"
+        );
     }
     // A handler that just uses `?` gets the card, in the user's language.
     let envelope = envelope_in(&api, "email_or_card", "de-DE");
     let bytes = serde_json::to_vec(&envelope).unwrap();
-    let out = skill().handle_bytes(&bytes, &Invocation::new(Transport::Test)).await.unwrap();
+    let out = skill()
+        .handle_bytes(&bytes, &Invocation::new(Transport::Test))
+        .await
+        .unwrap();
     let response: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         response["response"]["card"],
         json!({"type": "AskForPermissionsConsent", "permissions": ["alexa::profile:email:read"]})
     );
-    assert!(speech(&response).contains("Erlaubnis"), "{}", speech(&response));
+    assert!(
+        speech(&response).contains("Erlaubnis"),
+        "{}",
+        speech(&response)
+    );
     assert_eq!(response["response"]["shouldEndSession"], true);
 }
 
@@ -274,46 +340,86 @@ async fn throttling_server_errors_and_retries() {
         body: b"{}".to_vec(),
     })
     .await;
-    assert!(call(&throttled.url(""), "time_zone").await.starts_with("ERR Throttled"));
+    assert!(
+        call(&throttled.url(""), "time_zone")
+            .await
+            .starts_with("ERR Throttled")
+    );
 
     let calls = AtomicUsize::new(0);
     let flaky = Server::start(move |seen| {
-        if calls.fetch_add(1, Ordering::SeqCst) == 0 { Reply::status(503, "") } else { alexa(seen) }
+        if calls.fetch_add(1, Ordering::SeqCst) == 0 {
+            Reply::status(503, "")
+        } else {
+            alexa(seen)
+        }
     })
     .await;
-    assert_eq!(call(&flaky.url(""), "time_zone").await, r#"Some("Europe/Berlin")"#);
+    assert_eq!(
+        call(&flaky.url(""), "time_zone").await,
+        r#"Some("Europe/Berlin")"#
+    );
     assert_eq!(flaky.seen().len(), 2, "a GET is retried after a 503");
 
     let broken = Server::start(|_| Reply::status(500, "oops")).await;
     let said = call(&broken.url(""), "create").await;
-    assert!(said.starts_with("ERR Service") && said.contains("HTTP 500: oops"), "{said}");
+    assert!(
+        said.starts_with("ERR Service") && said.contains("HTTP 500: oops"),
+        "{said}"
+    );
     assert_eq!(broken.seen().len(), 1, "creating a reminder is not retried");
 }
 
 #[tokio::test]
 async fn a_slow_api_ends_at_the_request_deadline() {
     let slow = Server::start(|_| Reply::Delay(Duration::from_secs(30))).await;
-    let invocation = Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_millis(400));
+    let invocation =
+        Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_millis(400));
     let response = call_within(&slow.url(""), "time_zone", &invocation).await;
-    assert!(speech(&response).starts_with("ERR Timeout"), "{}", speech(&response));
+    assert!(
+        speech(&response).starts_with("ERR Timeout"),
+        "{}",
+        speech(&response)
+    );
     let slow_body = Server::start(|_| Reply::SlowBody(Duration::from_secs(30))).await;
-    let response = call_within(&slow_body.url(""), "name", &invocation.clone().with_deadline_in(Duration::from_millis(400))).await;
-    assert!(speech(&response).starts_with("ERR Timeout"), "{}", speech(&response));
+    let response = call_within(
+        &slow_body.url(""),
+        "name",
+        &invocation
+            .clone()
+            .with_deadline_in(Duration::from_millis(400)),
+    )
+    .await;
+    assert!(
+        speech(&response).starts_with("ERR Timeout"),
+        "{}",
+        speech(&response)
+    );
 }
 
 #[tokio::test]
 async fn malformed_answers_are_service_errors() {
-    let server = Server::start(|seen| match seen.path.rsplit('/').next().unwrap_or_default() {
-        "System.timeZone" => Reply::json(200, "{"),
-        "System.distanceUnits" => Reply::json(200, r#""LIGHTYEARS""#),
-        "Profile.name" => Reply::json(200, "42"),
-        "Profile.mobileNumber" => Reply::json(200, "[]"),
-        "reminders" => Reply::json(200, r#"{"alerts":"nope"}"#),
-        "address" => Reply::Truncated,
-        _ => Reply::Huge(10 * 1024 * 1024),
-    })
+    let server = Server::start(
+        |seen| match seen.path.rsplit('/').next().unwrap_or_default() {
+            "System.timeZone" => Reply::json(200, "{"),
+            "System.distanceUnits" => Reply::json(200, r#""LIGHTYEARS""#),
+            "Profile.name" => Reply::json(200, "42"),
+            "Profile.mobileNumber" => Reply::json(200, "[]"),
+            "reminders" => Reply::json(200, r#"{"alerts":"nope"}"#),
+            "address" => Reply::Truncated,
+            _ => Reply::Huge(10 * 1024 * 1024),
+        },
+    )
     .await;
-    for op in ["time_zone", "distance", "name", "mobile", "list", "address", "email"] {
+    for op in [
+        "time_zone",
+        "distance",
+        "name",
+        "mobile",
+        "list",
+        "address",
+        "email",
+    ] {
         let said = call(&server.url(""), op).await;
         assert!(said.starts_with("ERR Service"), "{op}: {said}");
     }
@@ -327,18 +433,37 @@ async fn the_token_goes_only_to_the_requests_api_endpoint() {
     let system = tricky.context.as_mut().unwrap().system.as_mut().unwrap();
     system.device.as_mut().unwrap().device_id = Some("../../../v1/alerts/reminders?x".into());
     let bytes = serde_json::to_vec(&tricky).unwrap();
-    skill().handle_bytes(&bytes, &Invocation::new(Transport::Test)).await.unwrap();
+    skill()
+        .handle_bytes(&bytes, &Invocation::new(Transport::Test))
+        .await
+        .unwrap();
     let seen = server.seen();
-    assert_eq!(seen[0].path, "/v2/devices/..%2F..%2F..%2Fv1%2Falerts%2Freminders%3Fx/settings/System.timeZone");
+    assert_eq!(
+        seen[0].path,
+        "/v2/devices/..%2F..%2F..%2Fv1%2Falerts%2Freminders%3Fx/settings/System.timeZone"
+    );
 
     // Plain http to a host that is not loopback is refused before anything is sent.
     let said = call("http://api.amazonalexa.com", "time_zone").await;
-    assert!(said.starts_with("ERR Config") && said.contains("plain http"), "{said}");
+    assert!(
+        said.starts_with("ERR Config") && said.contains("plain http"),
+        "{said}"
+    );
     // No endpoint or token: a clear error, no call.
     let mut tokenless = envelope(&server.url(""), "time_zone");
-    tokenless.context.as_mut().unwrap().system.as_mut().unwrap().api_access_token = None;
+    tokenless
+        .context
+        .as_mut()
+        .unwrap()
+        .system
+        .as_mut()
+        .unwrap()
+        .api_access_token = None;
     let bytes = serde_json::to_vec(&tokenless).unwrap();
-    let out = skill().handle_bytes(&bytes, &Invocation::new(Transport::Test)).await.unwrap();
+    let out = skill()
+        .handle_bytes(&bytes, &Invocation::new(Transport::Test))
+        .await
+        .unwrap();
     let said = speech(&serde_json::from_slice(&out).unwrap());
     assert!(said.contains("apiAccessToken"), "{said}");
     assert_eq!(server.seen().len(), 1);
@@ -350,20 +475,37 @@ async fn progressive_responses_are_checked_and_limited() {
     assert_eq!(call(&server.url(""), "progressive_many").await, "5");
     assert_eq!(server.seen().len(), 5);
     let said = call(&server.url(""), "progressive_bad").await;
-    assert!(said.starts_with("ERR InvalidResponse") && said.contains("&amp;"), "{said}");
+    assert!(
+        said.starts_with("ERR InvalidResponse") && said.contains("&amp;"),
+        "{said}"
+    );
     assert_eq!(server.seen().len(), 5, "bad SSML is not sent");
     // Outside Launch and Intent requests they are refused.
     let skill = Skill::builder()
-        .on(alexa_kit::skill::RequestKind::SessionEnded, async |cx: &mut Input| {
-            let err = cx.services().progressive_response("Bye.").await.unwrap_err();
-            assert_eq!(err.kind(), ErrorKind::InvalidResponse);
-            assert!(err.to_string().contains("SessionEndedRequest"), "{err}");
-            Ok(cx.response())
-        })
+        .on(
+            alexa_kit::skill::RequestKind::SessionEnded,
+            async |cx: &mut Input| {
+                let err = cx
+                    .services()
+                    .progressive_response("Bye.")
+                    .await
+                    .unwrap_err();
+                assert_eq!(err.kind(), ErrorKind::InvalidResponse);
+                assert!(err.to_string().contains("SessionEndedRequest"), "{err}");
+                Ok(cx.response())
+            },
+        )
         .build()
         .unwrap();
     let mut ended = testing::session_ended("USER_INITIATED").build();
-    ended.context.as_mut().unwrap().system.as_mut().unwrap().api_access_token = Some(TOKEN.into());
+    ended
+        .context
+        .as_mut()
+        .unwrap()
+        .system
+        .as_mut()
+        .unwrap()
+        .api_access_token = Some(TOKEN.into());
     skill.handle(ended).await.unwrap();
     assert_eq!(server.seen().len(), 5);
 }

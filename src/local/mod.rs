@@ -57,6 +57,17 @@ OPTIONS:
     --json                   also print each response envelope as JSON
     -h, --help               print this help
 
+ALEXA'S APIS (skills built with the `services` feature):
+    The simulator serves the settings, customer profile, device address, reminders and
+    progressive response APIs on loopback and points apiEndpoint at them. Unset values
+    answer \"not set\" (HTTP 204), as Alexa does.
+    --time-zone ZONE         the device's time zone, e.g. Europe/Berlin
+    --name NAME              the account holder's full name
+    --given-name NAME        the account holder's given name
+    --email ADDRESS          the account holder's email address
+    --deny SCOPE             act as if the user refused this permission (repeatable)
+    --services FILE          all values from a JSON file (see README, \"Offline stand-ins\")
+
 THE SIMULATOR:
     Type what you would say to Alexa, one utterance per line. It is matched against the
     skill's interaction model for the locale, including slot values and the usual phrases
@@ -76,6 +87,8 @@ struct Options {
     json: bool,
     invoke: Option<String>,
     help: bool,
+    /// Values for the stand-in of Alexa's APIs: (flag, value) in order.
+    services: Vec<(String, String)>,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
@@ -101,6 +114,10 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
             }
             "--json" => options.json = true,
             "invoke" => options.invoke = Some(value("invoke")?),
+            "--time-zone" | "--name" | "--given-name" | "--email" | "--deny" | "--services" => {
+                let v = value(&flag)?;
+                options.services.push((flag, v));
+            }
             other => return Err(usage(format!("unknown argument `{other}`"))),
         }
     }
@@ -174,7 +191,16 @@ async fn simulate(
         json: options.json,
         attributes: None,
         turn: 0,
+        #[cfg(feature = "services")]
+        stand_in: stand_in(&options.services)?,
     };
+    #[cfg(not(feature = "services"))]
+    if !options.services.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Config,
+            "the simulator serves Alexa's APIs only in skills built with the `services` feature",
+        ));
+    }
     writeln!(
         out,
         "alexa-kit simulator: {} ({}), model {}",
@@ -307,6 +333,26 @@ pub fn check_skill_package(
     }
 }
 
+/// The stand-in for Alexa's APIs, from the simulator's flags.
+#[cfg(feature = "services")]
+fn stand_in(flags: &[(String, String)]) -> Result<StandIn> {
+    let mut stand_in = match flags.iter().find(|(f, _)| f == "--services") {
+        Some((_, file)) => StandIn::from_file(file.as_ref())?,
+        None => StandIn::new(),
+    };
+    for (flag, value) in flags {
+        stand_in = match flag.as_str() {
+            "--time-zone" => stand_in.time_zone(value),
+            "--name" => stand_in.name(value),
+            "--given-name" => stand_in.given_name(value),
+            "--email" => stand_in.email(value),
+            "--deny" => stand_in.deny(value),
+            _ => stand_in,
+        };
+    }
+    Ok(stand_in)
+}
+
 fn launch_request() -> Request {
     Request::Launch(LaunchRequest::default())
 }
@@ -318,6 +364,8 @@ struct Simulation<'a> {
     /// Session attributes while a session is open.
     attributes: Option<serde_json::Map<String, serde_json::Value>>,
     turn: u32,
+    #[cfg(feature = "services")]
+    stand_in: StandIn,
 }
 
 impl Simulation<'_> {
@@ -343,7 +391,10 @@ impl Simulation<'_> {
     }
 
     async fn send_quietly(&mut self, request: Request) -> Result<ResponseEnvelope> {
-        let envelope = self.envelope(request);
+        #[allow(unused_mut)]
+        let mut envelope = self.envelope(request);
+        #[cfg(feature = "services")]
+        self.stand_in.attach(&mut envelope).await?;
         let response = self.skill.handle(envelope).await?;
         self.attributes = match response.response.should_end_session {
             ShouldEndSession::End => None,
@@ -361,6 +412,10 @@ impl Simulation<'_> {
                 return Ok(());
             }
         };
+        #[cfg(feature = "services")]
+        for spoken in self.stand_in.take_spoken() {
+            writeln!(out, "alexa> {spoken}  (progressive response)")?;
+        }
         let r = &response.response;
         match &r.output_speech {
             Some(speech) => writeln!(out, "alexa> {}", ssml::to_plain_text(speech.text()))?,
@@ -401,5 +456,13 @@ mod tests {
         );
         assert!(parse_args(["--bogus".to_owned()]).is_err());
         assert!(parse_args(["--locale".to_owned()]).is_err());
+        let o = parse_args(["--time-zone", "Europe/Oslo", "--deny=x"].map(String::from)).unwrap();
+        assert_eq!(
+            o.services,
+            [
+                ("--time-zone".to_owned(), "Europe/Oslo".to_owned()),
+                ("--deny".to_owned(), "x".to_owned())
+            ]
+        );
     }
 }
