@@ -65,6 +65,7 @@ help:
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu).
 test:
 	$(CARGO) test --workspace
+	$(CARGO) test --workspace --features services
 	bash scripts/ci-package-check.sh
 
 toolchain:

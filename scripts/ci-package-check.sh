@@ -11,11 +11,18 @@
 # emulator, once per architecture, with the packaged bootstrap in place of the debug example:
 #   ALEXA_KIT_BOOTSTRAP=<unzipped bootstrap> ALEXA_KIT_BOOTSTRAP_RUNNER=<"" or qemu-aarch64> \
 #     cargo test --test lambda_hello_world
+# and the same for the `time_zone` example built with the `services` feature (ring compiled by clang): its
+# packaged bootstrap calls a loopback HTTPS server that plays Alexa's Settings API (tests/lambda_services.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 EXAMPLE=${EXAMPLE:-hello_world}
 OUT=target/lambda/$EXAMPLE
+# A skill that uses the HTTPS client, packaged and run the same way.
+SERVICES_EXAMPLE=time_zone
+SERVICES_OUT=target/lambda/$SERVICES_EXAMPLE
+# The zip budget of a skill with the `services` feature.
+SERVICES_MAX_ZIP=1500000
 passed=0
 failed=0
 step() { echo; echo "== $*"; }
@@ -36,11 +43,24 @@ start=$(date +%s)
 make --no-print-directory package-all EXAMPLE="$EXAMPLE"
 echo "built both packages in $(($(date +%s) - start)) s"
 
+step "make package-all EXAMPLE=$SERVICES_EXAMPLE FEATURES=services"
+start=$(date +%s)
+make --no-print-directory package-all EXAMPLE="$SERVICES_EXAMPLE" FEATURES=services
+echo "built both packages in $(($(date +%s) - start)) s"
+
 for arch in x86_64 arm64; do
     step "package check: $arch"
     mkdir -p "$OUT/check/$arch"
     if python3 scripts/check_package.py --arch "$arch" --extract-to "$OUT/check/$arch/bootstrap" \
         "$OUT/bootstrap-$arch.zip"; then pass; else fail "package check $arch"; fi
+    step "package check: $SERVICES_EXAMPLE $arch"
+    mkdir -p "$SERVICES_OUT/check/$arch"
+    if python3 scripts/check_package.py --arch "$arch" --max-zip-bytes "$SERVICES_MAX_ZIP" \
+        --extract-to "$SERVICES_OUT/check/$arch/bootstrap" "$SERVICES_OUT/bootstrap-$arch.zip"; then
+        pass
+    else
+        fail "package check $SERVICES_EXAMPLE $arch"
+    fi
 done
 
 step "self-test of the package checker"
@@ -52,7 +72,9 @@ fi
 
 run_bootstrap() { # arch runner
     ALEXA_KIT_BOOTSTRAP=$PWD/$OUT/check/$1/bootstrap ALEXA_KIT_BOOTSTRAP_RUNNER=$2 \
-        cargo test --test lambda_hello_world
+        cargo test --test lambda_hello_world &&
+        ALEXA_KIT_SERVICES_BOOTSTRAP=$PWD/$SERVICES_OUT/check/$1/bootstrap ALEXA_KIT_BOOTSTRAP_RUNNER=$2 \
+            cargo test --features services --test lambda_services
 }
 
 host=$(uname -m)
@@ -68,7 +90,7 @@ for arch in x86_64 arm64; do
         fail "$runner is not installed (scripts/install-ci-tools.sh should have installed it)"
         continue
     fi
-    if [ ! -f "$OUT/check/$arch/bootstrap" ]; then
+    if [ ! -f "$OUT/check/$arch/bootstrap" ] || [ ! -f "$SERVICES_OUT/check/$arch/bootstrap" ]; then
         fail "no checked $arch bootstrap to run"
         continue
     fi

@@ -65,6 +65,10 @@ pub use hyper::Method;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The largest response body accepted unless a request says otherwise.
 pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
+/// How long before the invocation's deadline a call made
+/// [`within`](Request::within) it gives up, so that the skill still has time
+/// to answer (an apology rather than a Lambda timeout).
+pub const DEADLINE_MARGIN: Duration = Duration::from_millis(250);
 /// How many times an idempotent call is tried in all.
 pub const MAX_ATTEMPTS: u32 = 3;
 /// The first pause before a retry; it doubles with every further attempt.
@@ -199,18 +203,23 @@ impl Request {
     }
 
     /// Runs the call within an invocation: its deadline (Lambda's, or the
-    /// server's) bounds the call, and its X-Ray trace header traces it.
+    /// server's) less [`DEADLINE_MARGIN`] bounds the call, and its X-Ray trace
+    /// header traces it.
     ///
     /// ```
     /// use std::time::Duration;
+    /// use alexa_kit::https::{DEADLINE_MARGIN, Request};
     /// use alexa_kit::{Invocation, Transport};
     /// let inv = Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_secs(3));
-    /// let req = alexa_kit::https::Request::get("https://example.com/").within(&inv);
-    /// assert_eq!(req.deadline, inv.deadline());
+    /// let req = Request::get("https://example.com/").within(&inv);
+    /// assert_eq!(req.deadline, Some(inv.deadline().unwrap() - DEADLINE_MARGIN));
     /// ```
     #[must_use]
     pub fn within(mut self, invocation: &Invocation) -> Self {
-        self.deadline = invocation.deadline();
+        self.deadline = invocation.deadline().map(|d| {
+            d.checked_sub(DEADLINE_MARGIN)
+                .unwrap_or(d)
+        });
         self.trace_header = invocation.trace_id().map(str::to_owned);
         self
     }
