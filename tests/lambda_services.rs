@@ -31,10 +31,17 @@ fn bootstrap() -> PathBuf {
 
 /// The Settings API on its own thread and runtime: `Europe/Berlin`, or a
 /// 30 s stall for the token `slow`.
-fn settings_api() -> (SocketAddr, Arc<Mutex<Vec<Seen>>>, Arc<std::sync::atomic::AtomicUsize>) {
+fn settings_api() -> (
+    SocketAddr,
+    Arc<Mutex<Vec<Seen>>>,
+    Arc<std::sync::atomic::AtomicUsize>,
+) {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         rt.block_on(async {
             let server = Server::start(|seen| {
                 if seen.header("authorization") == Some("Bearer slow") {
@@ -46,7 +53,8 @@ fn settings_api() -> (SocketAddr, Arc<Mutex<Vec<Seen>>>, Arc<std::sync::atomic::
                 }
             })
             .await;
-            tx.send((server.addr, server.seen.clone(), server.connections.clone())).unwrap();
+            tx.send((server.addr, server.seen.clone(), server.connections.clone()))
+                .unwrap();
             std::future::pending::<()>().await
         })
     });
@@ -71,7 +79,10 @@ fn event(port: u16, token: &str, id: &str) -> String {
 }
 
 fn speech(json: &Value) -> String {
-    json["response"]["outputSpeech"]["ssml"].as_str().unwrap_or_default().to_owned()
+    json["response"]["outputSpeech"]["ssml"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[test]
@@ -84,37 +95,70 @@ fn a_packaged_skill_calls_the_settings_api_over_tls_across_warm_invocations() {
 
     let root = "1-6745f2a1-0123456789abcdef01234567";
     for (n, traced) in [(1, false), (2, true)] {
-        let mut e = Event::new(event(addr.port(), "t", &format!("req-{n}"))).deadline_in(Duration::from_secs(30));
+        let mut e = Event::new(event(addr.port(), "t", &format!("req-{n}")))
+            .deadline_in(Duration::from_secs(30));
         if traced {
             e = e.trace_id(format!("Root={root};Parent=1234567890abcdef;Sampled=1"));
         }
         let id = emulator.push(e);
         let post = result(&emulator, &id, &bootstrap);
         let json = assert_response(&post, &bootstrap);
-        assert_eq!(speech(&json), "<speak>Your time zone is Europe/Berlin.</speak>", "{}", bootstrap.log());
+        assert_eq!(
+            speech(&json),
+            "<speak>Your time zone is Europe/Berlin.</speak>",
+            "{}",
+            bootstrap.log()
+        );
     }
     let seen = seen.lock().unwrap().clone();
     assert_eq!(seen.len(), 2, "{}", bootstrap.log());
-    assert_eq!(seen[0].path, "/v2/devices/amzn1.ask.device.1/settings/System.timeZone");
+    assert_eq!(
+        seen[0].path,
+        "/v2/devices/amzn1.ask.device.1/settings/System.timeZone"
+    );
     assert_eq!(seen[0].header("authorization"), Some("Bearer t"));
-    assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 1, "the warm invocation reused the connection");
+    assert_eq!(
+        connections.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "the warm invocation reused the connection"
+    );
     assert!(seen[0].header("x-amzn-trace-id").is_none());
-    let sent = seen[1].header("x-amzn-trace-id").expect("the traced call carries the header");
+    let sent = seen[1]
+        .header("x-amzn-trace-id")
+        .expect("the traced call carries the header");
 
     let mut buf = vec![0; 65536];
     let (n, _) = daemon.recv_from(&mut buf).expect("a subsegment");
-    let (head, doc) = std::str::from_utf8(&buf[..n]).unwrap().split_once('\n').unwrap();
+    let (head, doc) = std::str::from_utf8(&buf[..n])
+        .unwrap()
+        .split_once('\n')
+        .unwrap();
     assert_eq!(head, r#"{"format":"json","version":1}"#);
     let doc: Value = serde_json::from_str(doc).unwrap();
-    assert_eq!((doc["trace_id"].as_str(), doc["parent_id"].as_str()), (Some(root), Some("1234567890abcdef")));
-    assert_eq!(sent, format!("Root={root};Parent={};Sampled=1", doc["id"].as_str().unwrap()));
+    assert_eq!(
+        (doc["trace_id"].as_str(), doc["parent_id"].as_str()),
+        (Some(root), Some("1234567890abcdef"))
+    );
+    assert_eq!(
+        sent,
+        format!(
+            "Root={root};Parent={};Sampled=1",
+            doc["id"].as_str().unwrap()
+        )
+    );
     assert_eq!(doc["http"]["response"]["status"], 200);
 
     // A stalled API: the call gives up DEADLINE_MARGIN before the Lambda
     // deadline and the user hears the apology instead of the function timing out.
-    let id = emulator.push(Event::new(event(addr.port(), "slow", "req-3")).deadline_in(Duration::from_millis(1500)));
+    let id = emulator.push(
+        Event::new(event(addr.port(), "slow", "req-3")).deadline_in(Duration::from_millis(1500)),
+    );
     let post = result(&emulator, &id, &bootstrap);
     let json = assert_response(&post, &bootstrap);
-    assert!(speech(&json).contains("Sorry, something went wrong"), "{}", speech(&json));
+    assert!(
+        speech(&json).contains("Sorry, something went wrong"),
+        "{}",
+        speech(&json)
+    );
     assert!(bootstrap.log().contains("Timeout"), "{}", bootstrap.log());
 }

@@ -216,10 +216,9 @@ impl Request {
     /// ```
     #[must_use]
     pub fn within(mut self, invocation: &Invocation) -> Self {
-        self.deadline = invocation.deadline().map(|d| {
-            d.checked_sub(DEADLINE_MARGIN)
-                .unwrap_or(d)
-        });
+        self.deadline = invocation
+            .deadline()
+            .map(|d| d.checked_sub(DEADLINE_MARGIN).unwrap_or(d));
         self.trace_header = invocation.trace_id().map(str::to_owned);
         self
     }
