@@ -418,6 +418,7 @@ impl Conversation {
         #[allow(unused_mut)]
         let mut turn = Turn {
             envelope,
+            #[cfg(feature = "services")]
             progressive: Vec::new(),
         };
         #[cfg(feature = "services")]
@@ -449,13 +450,14 @@ impl Conversation {
 pub struct Turn {
     /// The whole response envelope.
     pub envelope: ResponseEnvelope,
+    #[cfg(feature = "services")]
     progressive: Vec<String>,
 }
 
 impl Turn {
     /// The progressive responses the skill spoke before this answer, as
     /// plain text (served by a [`Conversation::services`] stand-in; empty
-    /// without one).
+    /// without one). Feature `services`.
     ///
     /// ```
     /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
@@ -465,6 +467,7 @@ impl Turn {
     /// # Ok::<(), alexa_kit::Error>(())
     /// # }).unwrap();
     /// ```
+    #[cfg(feature = "services")]
     pub fn progressive(&self) -> &[String] {
         &self.progressive
     }

@@ -57,17 +57,6 @@ OPTIONS:
     --json                   also print each response envelope as JSON
     -h, --help               print this help
 
-ALEXA'S APIS (skills built with the `services` feature):
-    The simulator serves the settings, customer profile, device address, reminders and
-    progressive response APIs on loopback and points apiEndpoint at them. Unset values
-    answer \"not set\" (HTTP 204), as Alexa does.
-    --time-zone ZONE         the device's time zone, e.g. Europe/Berlin
-    --name NAME              the account holder's full name
-    --given-name NAME        the account holder's given name
-    --email ADDRESS          the account holder's email address
-    --deny SCOPE             act as if the user refused this permission (repeatable)
-    --services FILE          all values from a JSON file (see README, \"Offline stand-ins\")
-
 THE SIMULATOR:
     Type what you would say to Alexa, one utterance per line. It is matched against the
     skill's interaction model for the locale, including slot values and the usual phrases
@@ -80,6 +69,21 @@ ON AWS LAMBDA:
     When AWS_LAMBDA_RUNTIME_API is set, the same binary serves the Lambda Runtime API instead.
 ";
 
+/// The simulator's flags for Alexa's APIs (feature `services`).
+#[cfg(feature = "services")]
+const SERVICES_HELP: &str = "\
+ALEXA'S APIS (skills built with the `services` feature):
+    The simulator serves the settings, customer profile, device address, reminders and
+    progressive response APIs on loopback and points apiEndpoint at them. Unset values
+    answer \"not set\" (HTTP 204), as Alexa does.
+    --time-zone ZONE         the device's time zone, e.g. Europe/Berlin
+    --name NAME              the account holder's full name
+    --given-name NAME        the account holder's given name
+    --email ADDRESS          the account holder's email address
+    --deny SCOPE             act as if the user refused this permission (repeatable)
+    --services FILE          all values from a JSON file (see README, \"Offline stand-ins\")
+";
+
 #[derive(Debug, Default)]
 struct Options {
     locale: Option<String>,
@@ -88,6 +92,7 @@ struct Options {
     invoke: Option<String>,
     help: bool,
     /// Values for the stand-in of Alexa's APIs: (flag, value) in order.
+    #[cfg(feature = "services")]
     services: Vec<(String, String)>,
 }
 
@@ -114,6 +119,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
             }
             "--json" => options.json = true,
             "invoke" => options.invoke = Some(value("invoke")?),
+            #[cfg(feature = "services")]
             "--time-zone" | "--name" | "--given-name" | "--email" | "--deny" | "--services" => {
                 let v = value(&flag)?;
                 options.services.push((flag, v));
@@ -138,6 +144,8 @@ pub async fn run(skill: Skill) -> Result<()> {
     let options = parse_args(std::env::args().skip(1))?;
     if options.help {
         print!("{HELP}");
+        #[cfg(feature = "services")]
+        print!("\n{SERVICES_HELP}");
         return Ok(());
     }
     if let Some(file) = &options.invoke {
@@ -194,13 +202,7 @@ async fn simulate(
         #[cfg(feature = "services")]
         stand_in: stand_in(&options.services)?,
     };
-    #[cfg(not(feature = "services"))]
-    if !options.services.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Config,
-            "the simulator serves Alexa's APIs only in skills built with the `services` feature",
-        ));
-    }
+
     writeln!(
         out,
         "alexa-kit simulator: {} ({}), model {}",
@@ -456,6 +458,11 @@ mod tests {
         );
         assert!(parse_args(["--bogus".to_owned()]).is_err());
         assert!(parse_args(["--locale".to_owned()]).is_err());
+    }
+
+    #[cfg(feature = "services")]
+    #[test]
+    fn parses_the_flags_of_the_stand_in() {
         let o = parse_args(["--time-zone", "Europe/Oslo", "--deny=x"].map(String::from)).unwrap();
         assert_eq!(
             o.services,
