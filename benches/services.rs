@@ -4,11 +4,10 @@
 //!   per request) and of the hello world (`make package`);
 //! - start-up: exec until the binary asks the Runtime API for its first event
 //!   (release builds for this host, interleaved, median and p90);
-//! - the first call on loopback: a new client sets up TLS (root store and
-//!   rustls configuration), connects, handshakes and sends one request to an
-//!   HTTPS server on loopback; with the compiled-in Mozilla roots (plus the
-//!   test CA from `SSL_CERT_FILE`), and with the system bundle in
-//!   `SSL_CERT_FILE` (what loading the platform's roots costs);
+//! - the first call on loopback: a new client sets up TLS (reads the
+//!   platform's CA bundle and the test CA of `SSL_CERT_FILE`, builds the
+//!   rustls configuration), resolves `localhost`, connects, handshakes and
+//!   sends one request to an HTTPS server on loopback;
 //! - a warm call: the same request on the kept-alive connection.
 //!
 //! ```text
@@ -79,7 +78,7 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
-    let (first_bundled, first_system, warm) = rt.block_on(calls(firsts, warms));
+    let (first, warm) = rt.block_on(calls(firsts, warms));
 
     println!();
     println!("Alexa service calls: cost beside the hello world");
@@ -98,18 +97,12 @@ fn main() {
             fmt(pct(times, 90))
         );
     }
-    let (mut a, mut b, mut w) = (first_bundled, first_system, warm);
+    let (mut a, mut w) = (first, warm);
     println!(
         "{:<44} p50 {:>10}  p90 {:>10}",
-        "first call, compiled-in roots",
+        "first call (trust store, connect, TLS, GET)",
         fmt(pct(&mut a, 50)),
         fmt(pct(&mut a, 90))
-    );
-    println!(
-        "{:<44} p50 {:>10}  p90 {:>10}",
-        "first call, + system bundle via SSL_CERT_FILE",
-        fmt(pct(&mut b, 50)),
-        fmt(pct(&mut b, 90))
     );
     println!(
         "{:<44} p50 {:>10}  p90 {:>10}",
@@ -121,44 +114,21 @@ fn main() {
 
 /// First calls with a fresh client each (TLS set-up included), then warm
 /// calls on one client.
-async fn calls(firsts: usize, warms: usize) -> (Vec<Duration>, Vec<Duration>, Vec<Duration>) {
+async fn calls(firsts: usize, warms: usize) -> (Vec<Duration>, Vec<Duration>) {
     // Starting the server generates the test CA and points SSL_CERT_FILE at it.
     let server = tls::Server::start(|_| tls::Reply::json(200, r#""Europe/Berlin""#)).await;
     let url = server.url("/v2/devices/d/settings/System.timeZone");
-    let ca_file = std::env::var_os("SSL_CERT_FILE").expect("set by tls::trusted_ca");
-    let system = [
-        "/etc/ssl/certs/ca-certificates.crt",
-        "/etc/pki/tls/certs/ca-bundle.crt",
-    ]
-    .into_iter()
-    .find(|p| Path::new(p).exists());
-    let with_system =
-        std::env::temp_dir().join(format!("alexa-kit-bench-{}.pem", std::process::id()));
-    let mut bundle = system
-        .map(|p| std::fs::read(p).unwrap())
-        .unwrap_or_default();
-    bundle.extend(std::fs::read(&ca_file).unwrap());
-    std::fs::write(&with_system, bundle).unwrap();
-
-    let first = |file: &std::ffi::OsStr| {
-        // SAFETY: the bench is single-threaded here; nothing else reads the environment meanwhile.
-        unsafe { std::env::set_var("SSL_CERT_FILE", file) };
-        let url = url.clone();
-        async move {
-            let client = Client::new();
-            let start = Instant::now();
-            let r = client.request(Request::get(url)).await.expect("first call");
-            let d = start.elapsed();
-            assert_eq!(r.status, 200);
-            d
-        }
-    };
-    let (mut bundled, mut system_roots) = (Vec::new(), Vec::new());
+    let mut first = Vec::new();
     for _ in 0..firsts {
-        bundled.push(first(ca_file.as_os_str()).await);
-        system_roots.push(first(with_system.as_os_str()).await);
+        let client = Client::new();
+        let start = Instant::now();
+        let r = client
+            .request(Request::get(url.clone()))
+            .await
+            .expect("first call");
+        first.push(start.elapsed());
+        assert_eq!(r.status, 200);
     }
-    unsafe { std::env::set_var("SSL_CERT_FILE", &ca_file) };
     let client = Client::new();
     let mut warm = Vec::new();
     for i in 0..warms + 10 {
@@ -172,8 +142,7 @@ async fn calls(firsts: usize, warms: usize) -> (Vec<Duration>, Vec<Duration>, Ve
         }
     }
     assert_eq!(client.connections_opened(), 1);
-    let _ = std::fs::remove_file(&with_system);
-    (bundled, system_roots, warm)
+    (first, warm)
 }
 
 /// Spawn → the binary's first `GET /runtime/invocation/next`.

@@ -21,9 +21,10 @@
 //!   [`MAX_ATTEMPTS`] times and never past the deadline.
 //! - **Response bodies are limited** ([`DEFAULT_MAX_BODY`], or
 //!   [`Request::max_body`]); a larger body is an [`ErrorKind::Service`] error.
-//! - **Trust**: Mozilla's root certificates compiled in (webpki-roots, so a
-//!   static musl binary needs no file from the system) plus every certificate
-//!   in the PEM file named by `SSL_CERT_FILE` (corporate proxies, tests).
+//! - **Trust**: the platform's CA bundle (on Lambda's Amazon Linux 2023
+//!   `/etc/pki/tls/certs/ca-bundle.crt`; the usual Linux paths are searched),
+//!   read on first use, plus every certificate in the PEM file named by
+//!   `SSL_CERT_FILE` (corporate proxies, tests, a container without a bundle).
 //! - **Plain `http`** only to loopback hosts, or when a request explicitly
 //!   [allows it](Request::allow_http) (an endpoint override).
 //! - **X-Ray**: a request made [`within`](Request::within) a traced invocation
