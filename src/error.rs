@@ -160,10 +160,31 @@ impl Error {
     }
 }
 
+/// The message and its sources, at most 8 KB of them: serde's messages quote
+/// the bad value whole, and a request can carry megabytes in one string.
+/// Longer text is cut with a visible marker (`…[cut: N bytes in all]`);
+/// [`message`](Error::message) and [`source`](std::error::Error::source)
+/// still give everything.
+///
+/// ```
+/// let e = alexa_kit::Error::handler("x".repeat(100_000));
+/// let shown = e.to_string();
+/// assert!(shown.len() < 9000);
+/// assert!(shown.ends_with("…[cut: 100000 bytes in all]"));
+/// ```
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(source) = &self.source {
+        crate::bounded::message(Chain(self)).fmt(f)
+    }
+}
+
+/// The message and the source, unbounded.
+struct Chain<'a>(&'a Error);
+
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)?;
+        if let Some(source) = &self.0.source {
             write!(f, ": {source}")?;
         }
         Ok(())

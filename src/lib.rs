@@ -9,6 +9,7 @@ pub mod response;
 pub mod skill;
 pub mod testing;
 
+mod bounded;
 mod error;
 mod panic;
 
