@@ -108,6 +108,9 @@ mod tests {
         assert!(cut.len() < MAX_FIELD + 40);
         // Pieces written one after the other are counted together.
         let pieces = message(format_args!("{}{}", "x".repeat(MAX_MESSAGE), "yz")).to_string();
-        assert_eq!(pieces.len(), MAX_MESSAGE + " …[cut: 8194 bytes in all]".len());
+        assert_eq!(
+            pieces.len(),
+            MAX_MESSAGE + " …[cut: 8194 bytes in all]".len()
+        );
     }
 }

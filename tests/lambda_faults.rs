@@ -154,7 +154,8 @@ fn trace_ids_with_control_characters_are_dropped_not_fatal() {
         .collect();
     let long = format!("Root=1-{}", "a".repeat(5000));
     ids.push(emulator.push(Event::new(hello()).trace_id(long)));
-    let good = emulator.push(Event::new(hello()).trace_id("Root=1-5759e988-bd862e3fe1be46a994272793"));
+    let good =
+        emulator.push(Event::new(hello()).trace_id("Root=1-5759e988-bd862e3fe1be46a994272793"));
     let mut bootstrap = spawn(&emulator);
     for id in ids.iter().chain([&good]) {
         assert_response(&result(&emulator, id, &bootstrap), &bootstrap);
@@ -162,7 +163,11 @@ fn trace_ids_with_control_characters_are_dropped_not_fatal() {
     assert!(bootstrap.is_running(), "{}", bootstrap.log());
     let log = bootstrap.log();
     assert!(log.contains("ignoring a Lambda-Runtime-Trace-Id"), "{log}");
-    assert_eq!(log.matches("ignoring a Lambda-Runtime-Trace-Id").count(), 6, "{log}");
+    assert_eq!(
+        log.matches("ignoring a Lambda-Runtime-Trace-Id").count(),
+        6,
+        "{log}"
+    );
     assert!(!log.contains('\0') && !log.contains('\u{1b}'), "{log}");
 }
 
@@ -183,5 +188,9 @@ fn sigterm_while_a_post_is_never_answered_exits_promptly() {
         .unwrap_or_else(|| panic!("SIGTERM ignored during a hung post\n{}", bootstrap.log()));
     assert_eq!(status.code(), Some(0), "{}", bootstrap.log());
     // Lambda kills the process 300 to 500 ms after SIGTERM.
-    assert!(sent.elapsed() < Duration::from_secs(2), "{:?}", sent.elapsed());
+    assert!(
+        sent.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        sent.elapsed()
+    );
 }

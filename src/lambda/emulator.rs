@@ -800,7 +800,12 @@ fn serve_next(shared: &Shared, w: &mut TcpStream, close: bool) -> io::Result<boo
 
 /// Applies `fault` to the answer due on `w`: `Some(keep the connection)` when
 /// the fault was the whole answer, `None` when the normal answer follows.
-fn apply(fault: Fault, shared: &Shared, w: &mut TcpStream, close: bool) -> io::Result<Option<bool>> {
+fn apply(
+    fault: Fault,
+    shared: &Shared,
+    w: &mut TcpStream,
+    close: bool,
+) -> io::Result<Option<bool>> {
     match fault {
         Fault::Status(status) => {
             reply(

@@ -157,7 +157,11 @@ pub(crate) async fn read_response<R: AsyncBufRead + Unpin>(
         let headers = read_headers(stream, &mut line, &mut head_left).await?;
         match status {
             // We never ask to switch protocols.
-            101 => return Err(SendError::Malformed("unexpected 101 Switching Protocols".into())),
+            101 => {
+                return Err(SendError::Malformed(
+                    "unexpected 101 Switching Protocols".into(),
+                ));
+            }
             // An interim answer (100 Continue, 103 Early Hints…): the final one follows.
             100..=199 => continue,
             _ => break (status, http10, headers),
@@ -346,9 +350,9 @@ fn parse_hex(text: &[u8]) -> Option<u64> {
     if digits.len() > 16 {
         return None;
     }
-    digits
-        .iter()
-        .try_fold(0u64, |n, &b| Some(n << 4 | u64::from((b as char).to_digit(16)?)))
+    digits.iter().try_fold(0u64, |n, &b| {
+        Some(n << 4 | u64::from((b as char).to_digit(16)?))
+    })
 }
 
 fn trim_crlf(line: &[u8]) -> &[u8] {
@@ -541,7 +545,15 @@ mod tests {
             assert!(consumed <= MAX_HEAD, "read {consumed} bytes of a head");
         }
         // Content-Length over the limit, or not a plain number.
-        for len in ["99999999999", "+5", "-5", " ", "5 5", "0x10", "184467440737095516160"] {
+        for len in [
+            "99999999999",
+            "+5",
+            "-5",
+            " ",
+            "5 5",
+            "0x10",
+            "184467440737095516160",
+        ] {
             let input = format!("HTTP/1.1 200 OK\r\nContent-Length: {len}\r\n\r\nhello");
             let (_, err, _) = read_all(input.as_bytes()).await;
             assert!(matches!(err, SendError::Malformed(_)), "{len:?}: {err}");

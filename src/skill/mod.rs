@@ -44,6 +44,7 @@ pub use handler::{ErrorHandler, Handler, RequestHandler, RequestInterceptor, Res
 pub use input::Input;
 pub use kind::RequestKind;
 
+use crate::bounded::field;
 use crate::i18n::Locales;
 use crate::lambda::Invocation;
 use crate::model::{RequestEnvelope, Response, ResponseEnvelope};
@@ -199,10 +200,10 @@ impl Skill {
         let envelope = input.envelope();
         let span = tracing::info_span!(
             "alexa_request",
-            request_id = envelope.request.request_id(),
-            request_type = envelope.request.type_name(),
-            intent = envelope.intent_name().unwrap_or(""),
-            locale = input.locale(),
+            request_id = %field(envelope.request.request_id()),
+            request_type = %field(envelope.request.type_name()),
+            intent = %field(envelope.intent_name().unwrap_or("")),
+            locale = %field(input.locale()),
         );
         let _entered = span.enter();
         let in_session = envelope.session.is_some();
@@ -258,7 +259,7 @@ impl Skill {
             if let Some(handler) = inner.intents.get(r.intent.name.as_str()) {
                 return handler.handle(input).await;
             }
-            tracing::warn!(intent = %r.intent.name, "no handler for this intent; using the fallback");
+            tracing::warn!(intent = %field(&r.intent.name), "no handler for this intent; using the fallback");
         }
         let kind = RequestKind::of(input.request());
         inner.by_kind[kind.index()].handle(input).await
