@@ -2,7 +2,10 @@
 //!
 //! [`Emulator`] serves `GET /2018-06-01/runtime/invocation/next` from a queue
 //! of [`Event`]s, records every `/response`, `/error` and `/init/error` post
-//! (body and headers) as a [`Post`], and can inject [`Fault`]s into `/next`.
+//! (body and headers) as a [`Post`], and can inject [`Fault`]s into `/next`
+//! ([`Emulator::inject`]) and into the answers to posts ([`Emulator::inject_post`]):
+//! error statuses, dropped connections, delays, raw bytes, interim `1xx`
+//! answers, floods without end of line, and answers that never come.
 //! It behaves like Lambda where that matters for a runtime: `/next` blocks
 //! until an event is queued, posts are answered `202`, a response over
 //! 6 MiB + 100 bytes gets `413`, a post for an unknown request id gets `400`.
