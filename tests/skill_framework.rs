@@ -479,7 +479,7 @@ fn conflicting_registrations_fail_at_build() {
 fn not_an_alexa_envelope_is_an_invocation_error() {
     block_on(async {
         let skill = cafe();
-        let inv = alexa_kit::lambda::Invocation::default();
+        let inv = alexa_kit::Invocation::default();
         for garbage in [
             &b"not json"[..],
             b"[]",
@@ -509,7 +509,7 @@ fn every_request_fixture_dispatches_without_panicking() {
             if path.extension().is_some_and(|e| e == "json") {
                 let bytes = std::fs::read(&path).unwrap();
                 let out = skill
-                    .handle_bytes(&bytes, &alexa_kit::lambda::Invocation::default())
+                    .handle_bytes(&bytes, &alexa_kit::Invocation::default())
                     .await
                     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 let _: alexa_kit::model::ResponseEnvelope = serde_json::from_slice(&out).unwrap();
@@ -536,7 +536,7 @@ fn the_apology_is_spoken_even_when_the_incoming_session_attributes_fill_24_kb() 
         })
         .build()
         .unwrap();
-    let inv = alexa_kit::lambda::Invocation::default();
+    let inv = alexa_kit::Invocation::default();
     for intent in ["FailIntent", "TalkIntent"] {
         for size in (23_000..=25_000)
             .step_by(100)
@@ -567,4 +567,35 @@ fn the_apology_is_spoken_even_when_the_incoming_session_attributes_fill_24_kb() 
             }
         }
     }
+}
+
+#[test]
+fn an_error_handler_answer_too_big_for_alexa_gives_way_to_the_built_in_apology() {
+    struct Verbose;
+    #[async_trait(?Send)]
+    impl ErrorHandler for Verbose {
+        fn can_handle(&self, _cx: &Input, _e: &Error) -> bool {
+            true
+        }
+        async fn handle(&self, cx: &mut Input, _e: &Error) -> Result<ResponseBuilder> {
+            let blob = serde_json::json!({"type": "Custom.Blob", "data": "z".repeat(30_000)});
+            let directive: alexa_kit::model::Directive = serde_json::from_value(blob)?;
+            Ok(cx.say("Oops.").add_directive(directive))
+        }
+    }
+    let skill = Skill::builder()
+        .intent(
+            "FailIntent",
+            async |_cx: &mut Input| -> Result<ResponseBuilder> { Err(Error::handler("down")) },
+        )
+        .error_handler(Verbose)
+        .build()
+        .unwrap();
+    let bytes = serde_json::to_vec(&testing::intent("FailIntent").build()).unwrap();
+    let inv = alexa_kit::Invocation::default();
+    let answer = block_on(skill.handle_bytes(&bytes, &inv)).expect("an apology");
+    assert!(answer.len() <= 24 * 1024);
+    let json: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    let speech = json["response"]["outputSpeech"]["ssml"].as_str().unwrap();
+    assert!(speech.contains("Sorry"), "{speech}");
 }

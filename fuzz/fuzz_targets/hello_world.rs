@@ -9,7 +9,7 @@
 mod skill;
 
 use alexa_kit::Skill;
-use alexa_kit::lambda::Invocation;
+use alexa_kit::Invocation;
 use alexa_kit::response::ssml;
 use libfuzzer_sys::fuzz_target;
 

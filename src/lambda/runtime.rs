@@ -1,14 +1,14 @@
 //! The loop itself: next → invoke → response / error, until SIGTERM.
 
-use std::time::Duration;
+use std::time::{Duration, UNIX_EPOCH};
 
 use tokio::time::Instant;
 use tracing::Instrument;
 
 use super::client::{Client, Endpoint, backoff};
 use super::http::Response;
-use super::{Invocation, Invoke, MAX_RESPONSE_BYTES};
-use crate::{Error, ErrorKind, Result};
+use super::{Invocation, Invoke, LambdaContext, MAX_RESPONSE_BYTES};
+use crate::{Error, ErrorKind, Result, Transport};
 
 /// Consecutive failed `/next` calls tolerated before the loop gives up.
 const MAX_NEXT_FAILURES: u32 = 5;
@@ -28,12 +28,12 @@ pub(crate) async fn run<H: Invoke>(handler: H) -> Result<()> {
             }
             next = next_with_retry(&mut client) => next?,
         };
-        set_trace_env(invocation.trace_id.as_deref());
+        set_trace_env(invocation.trace_id());
 
         let span = tracing::info_span!(
             "invocation",
-            request_id = %invocation.request_id,
-            xray_trace_id = invocation.trace_id.as_deref().unwrap_or(""),
+            request_id = %invocation.request_id(),
+            xray_trace_id = invocation.trace_id().unwrap_or(""),
         );
         let outcome = {
             let invoke = crate::panic::catch_panic(|| handler.invoke(&event, &invocation));
@@ -100,7 +100,7 @@ async fn post_with_timeout(
             () = &mut timer => {
                 tracing::error!(
                     "the Runtime API did not answer the post for {} within {:?}; giving up on it",
-                    invocation.request_id,
+                    invocation.request_id(),
                     Instant::now() - start,
                 );
                 return;
@@ -113,7 +113,7 @@ async fn post_with_timeout(
 type Outcome = std::result::Result<Result<Vec<u8>>, String>;
 
 async fn post_outcome(client: &mut Client, invocation: &Invocation, outcome: Outcome) {
-    let id = &invocation.request_id;
+    let id = invocation.request_id();
     let (kind, message, header) = match outcome {
         Ok(Ok(body)) if body.len() <= MAX_RESPONSE_BYTES => {
             let resource = format!("invocation/{id}/response");
@@ -243,44 +243,39 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
             ),
         ));
     }
-    let deadline_ms = r
-        .header("lambda-runtime-deadline-ms")
-        .and_then(|d| match d.parse() {
-            Ok(ms) => Some(ms),
-            Err(_) => {
-                tracing::warn!(
-                    "ignoring unparsable Lambda-Runtime-Deadline-Ms {:?}",
-                    crate::bounded::field(d)
-                );
-                None
+    let mut invocation = Invocation::new(Transport::Lambda).with_request_id(request_id);
+    if let Some(d) = r.header("lambda-runtime-deadline-ms") {
+        match d.parse::<u64>() {
+            Ok(ms) => {
+                let at = UNIX_EPOCH.checked_add(Duration::from_millis(ms));
+                invocation = invocation.with_deadline_at(at.unwrap_or(UNIX_EPOCH));
             }
-        });
+            Err(_) => tracing::warn!(
+                "ignoring unparsable Lambda-Runtime-Deadline-Ms {:?}",
+                crate::bounded::field(d)
+            ),
+        }
+    }
     // The trace id goes into the environment and into every log line: only a
     // plain token will do (a NUL would make `set_var` panic).
-    let trace_id = r
-        .header("lambda-runtime-trace-id")
-        .filter(|t| {
-            let usable = is_header_token(t);
-            if !usable {
-                tracing::warn!(
-                    bytes = t.len(),
-                    "ignoring a Lambda-Runtime-Trace-Id that is empty, over {MAX_TOKEN} bytes \
-                     or not printable ASCII"
-                );
-            }
-            usable
-        })
-        .map(str::to_owned);
+    if let Some(trace) = r.header("lambda-runtime-trace-id") {
+        if is_header_token(trace) {
+            invocation = invocation.with_trace_id(trace);
+        } else {
+            tracing::warn!(
+                bytes = trace.len(),
+                "ignoring a Lambda-Runtime-Trace-Id that is empty, over {MAX_TOKEN} bytes \
+                 or not printable ASCII"
+            );
+        }
+    }
     let owned = |name: &str| r.header(name).map(str::to_owned);
-    Ok(Invocation {
-        request_id: request_id.to_owned(),
-        deadline_ms,
+    Ok(invocation.with_lambda(LambdaContext {
         invoked_function_arn: owned("lambda-runtime-invoked-function-arn"),
-        trace_id,
         client_context: owned("lambda-runtime-client-context"),
         cognito_identity: owned("lambda-runtime-cognito-identity"),
         tenant_id: owned("lambda-runtime-aws-tenant-id"),
-    })
+    }))
 }
 
 /// The longest request id or trace id accepted.
