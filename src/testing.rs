@@ -25,8 +25,8 @@ use serde_json::{Map, Value};
 
 use crate::Result;
 use crate::model::{
-    Application, Card, ConfirmationStatus, Context, DialogState, Directive, Intent, IntentRequest,
-    LaunchRequest, Request, RequestEnvelope, ResponseEnvelope, Session, SessionEndedRequest,
+    Application, Card, ConfirmationStatus, Context, Device, DialogState, Directive, Intent, IntentRequest,
+    LaunchRequest, Person, Request, RequestEnvelope, ResponseEnvelope, Session, SessionEndedRequest,
     ShouldEndSession, Slot, SystemState, Timestamp, User,
 };
 use crate::skill::Skill;
@@ -109,7 +109,18 @@ pub struct RequestBuilder {
     locale: Option<String>,
     session: Option<Session>,
     skill_id: Option<String>,
+    user_id: String,
+    device_id: Option<String>,
+    person_id: Option<String>,
 }
+
+/// The user id the builders put in requests unless told otherwise.
+///
+/// ```
+/// let env = alexa_kit::testing::launch().build();
+/// assert_eq!(env.user_id(), Some(alexa_kit::testing::TEST_USER_ID));
+/// ```
+pub const TEST_USER_ID: &str = "amzn1.ask.account.test";
 
 impl RequestBuilder {
     fn new(request: Request) -> Self {
@@ -124,7 +135,40 @@ impl RequestBuilder {
             locale: Some("en-US".to_owned()),
             session: Some(session),
             skill_id: Some(TEST_SKILL_ID.to_owned()),
+            user_id: TEST_USER_ID.to_owned(),
+            device_id: None,
+            person_id: None,
         }
+    }
+
+    /// Sets the user id (default [`TEST_USER_ID`]).
+    ///
+    /// ```
+    /// assert_eq!(alexa_kit::testing::launch().user_id("u2").build().user_id(), Some("u2"));
+    /// ```
+    pub fn user_id(mut self, id: &str) -> Self {
+        self.user_id = id.to_owned();
+        self
+    }
+
+    /// Sets `context.System.device.deviceId` (none by default).
+    ///
+    /// ```
+    /// assert_eq!(alexa_kit::testing::launch().device_id("d1").build().device_id(), Some("d1"));
+    /// ```
+    pub fn device_id(mut self, id: &str) -> Self {
+        self.device_id = Some(id.to_owned());
+        self
+    }
+
+    /// Sets `context.System.person.personId`, as for a recognised speaker (none by default).
+    ///
+    /// ```
+    /// assert_eq!(alexa_kit::testing::launch().person_id("p1").build().person_id(), Some("p1"));
+    /// ```
+    pub fn person_id(mut self, id: &str) -> Self {
+        self.person_id = Some(id.to_owned());
+        self
     }
 
     /// Sets `request.locale` (`None`-like requests: see [`without_locale`](Self::without_locale)).
@@ -251,6 +295,9 @@ impl RequestBuilder {
             locale,
             mut session,
             skill_id,
+            user_id,
+            device_id,
+            person_id,
         } = self;
         request.set_common(
             Some("amzn1.echo-api.request.test".to_owned()),
@@ -261,7 +308,7 @@ impl RequestBuilder {
             application_id: Some(id),
         });
         let user = User {
-            user_id: Some("amzn1.ask.account.test".to_owned()),
+            user_id: Some(user_id),
             ..Default::default()
         };
         if let Some(s) = session.as_mut() {
@@ -271,6 +318,14 @@ impl RequestBuilder {
         let system = SystemState {
             application,
             user: Some(user),
+            device: device_id.map(|id| Device {
+                device_id: Some(id),
+                ..Default::default()
+            }),
+            person: person_id.map(|id| Person {
+                person_id: Some(id),
+                ..Default::default()
+            }),
             api_endpoint: Some("https://api.amazonalexa.com".to_owned()),
             ..Default::default()
         };
@@ -303,6 +358,7 @@ impl RequestBuilder {
 pub struct Conversation {
     skill: Skill,
     locale: String,
+    user_id: String,
     attributes: Option<Map<String, Value>>,
 }
 
@@ -319,8 +375,41 @@ impl Conversation {
         Conversation {
             skill: skill.clone(),
             locale: "en-US".to_owned(),
+            user_id: TEST_USER_ID.to_owned(),
             attributes: None,
         }
+    }
+
+    /// Talks as user `id` (default [`TEST_USER_ID`]).
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let _talk = alexa_kit::testing::Conversation::new(&skill).user("amzn1.ask.account.B");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn user(mut self, id: &str) -> Self {
+        self.user_id = id.to_owned();
+        self
+    }
+
+    /// Ends the current session (as if the user walked away) so that the
+    /// next request starts a new one, for the same user. Persistent
+    /// attributes stay; session attributes go.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let mut talk = alexa_kit::testing::Conversation::new(&skill);
+    /// talk.launch().await?;
+    /// assert!(talk.session_attributes().is_some());
+    /// talk.new_session();
+    /// assert!(talk.session_attributes().is_none());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn new_session(&mut self) -> &mut Self {
+        self.attributes = None;
+        self
     }
 
     /// Talks in `locale` from now on.
@@ -383,7 +472,7 @@ impl Conversation {
     /// # }).unwrap();
     /// ```
     pub async fn send(&mut self, request: RequestBuilder) -> Result<Turn> {
-        let mut request = request.locale(&self.locale);
+        let mut request = request.locale(&self.locale).user_id(&self.user_id);
         if let Some(attributes) = self.attributes.take() {
             request = request.continuing_session(attributes);
         }

@@ -19,11 +19,14 @@
 //!       launch, fallback for unrouted intents, logging on session end, …).
 //! 6. Response interceptors, in registration order.
 //! 7. Check Alexa's limits, add session attributes, serialize.
+//! 8. With [`SkillBuilder::save_persistent_attributes_on_success`], save the
+//!    persistent attributes if they changed. Never after an apology.
 //!
 //! Any error in 4–7 (a handler's `Err`, a panic in a handler, an interceptor's
 //! `Err`, a response Alexa would reject) goes to the error handlers, in
 //! registration order and then the built-in apology. Session attributes are
-//! reset to what the request carried, so nothing half-done is kept. The
+//! reset to what the request carried and unsaved persistent attributes are
+//! dropped, so nothing half-done is kept. The
 //! response interceptors then run on the error handler's response too (unlike
 //! the official SDKs, so that logging and auditing interceptors see every
 //! answer); if they fail again, the request fails as an invocation error.
@@ -34,6 +37,7 @@ mod defaults;
 mod handler;
 mod input;
 mod kind;
+mod persistent;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -43,6 +47,7 @@ pub use builder::{LocalesSource, SKILL_ID_ENV, SkillBuilder};
 pub use handler::{ErrorHandler, Handler, RequestHandler, RequestInterceptor, ResponseInterceptor};
 pub use input::Input;
 pub use kind::RequestKind;
+pub use persistent::{PersistenceKey, PersistentAttributes};
 
 use crate::Invocation;
 use crate::i18n::Locales;
@@ -94,6 +99,7 @@ struct SkillInner {
     skill_id: Option<String>,
     /// App state registered with [`SkillBuilder::state`], keyed by type.
     state: RequestAttributes,
+    persistence: persistent::Persistence,
 }
 
 impl std::fmt::Debug for Skill {
@@ -235,25 +241,33 @@ impl Skill {
         let _entered = span.enter();
         let in_session = envelope.session.is_some();
 
-        let response = match self.answer(input).await {
-            Ok(response) => response,
+        let (response, failed) = match self.answer(input).await {
+            Ok(response) => (response, false),
             Err(error) => {
                 tracing::error!(kind = %error.kind(), error = %error, "request failed; asking the error handlers");
                 input.reset_session();
                 // Boxed: the error path's futures stay out of every request's state machine.
-                Box::pin(self.recover(input, &error)).await?
+                (Box::pin(self.recover(input, &error)).await?, true)
             }
         };
-        match assemble(input, response, in_session) {
-            Ok(done) => Ok(done),
+        let error = match assemble(input, response, in_session) {
+            Ok(done) if failed => return Ok(done),
+            Ok(done) => match input.save_on_success().await {
+                Ok(()) => return Ok(done),
+                Err(error) => {
+                    tracing::error!(kind = %error.kind(), error = %error, "saving the persistent attributes failed; asking the error handlers");
+                    error
+                }
+            },
             Err(error) => {
                 // Usually session attributes that grew past Alexa's 24 KB.
                 tracing::error!(error = %error, "the response envelope is invalid; asking the error handlers");
-                input.reset_session();
-                let response = Box::pin(self.recover(input, &error)).await?;
-                assemble(input, response, in_session)
+                error
             }
-        }
+        };
+        input.reset_session();
+        let response = Box::pin(self.recover(input, &error)).await?;
+        assemble(input, response, in_session)
     }
 
     /// Interceptors, routing, handler, response interceptors, limits.
