@@ -25,9 +25,9 @@ use serde_json::{Map, Value};
 
 use crate::Result;
 use crate::model::{
-    Application, Card, ConfirmationStatus, Context, Device, DialogState, Directive, Intent, IntentRequest,
-    LaunchRequest, Person, Request, RequestEnvelope, ResponseEnvelope, Session, SessionEndedRequest,
-    ShouldEndSession, Slot, SystemState, Timestamp, User,
+    Application, Card, ConfirmationStatus, Context, Device, DialogState, Directive, Intent,
+    IntentRequest, LaunchRequest, Person, Request, RequestEnvelope, ResponseEnvelope, Session,
+    SessionEndedRequest, ShouldEndSession, Slot, SystemState, Timestamp, User,
 };
 use crate::skill::Skill;
 

@@ -100,7 +100,7 @@ use std::future::Future;
 mod client;
 #[cfg(feature = "emulator")]
 pub mod emulator;
-mod http;
+pub(crate) mod http;
 pub(crate) mod logging;
 mod runtime;
 

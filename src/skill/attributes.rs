@@ -251,10 +251,11 @@ pub(super) fn encode_state<T: Serialize>(state: &T, what: &str) -> Result<Map<St
                 crate::model::json_kind(&other)
             ),
         )),
-        Err(e) => Err(
-            Error::new(ErrorKind::Handler, format!("{what} state cannot be serialized"))
-                .with_source(e),
-        ),
+        Err(e) => Err(Error::new(
+            ErrorKind::Handler,
+            format!("{what} state cannot be serialized"),
+        )
+        .with_source(e)),
     }
 }
 

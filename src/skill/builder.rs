@@ -8,8 +8,8 @@ use super::handler::{
 };
 use super::persistent::{Persistence, PersistenceKey};
 use super::{RequestAttributes, RequestKind, Skill, SkillInner};
-use crate::store::Store;
 use crate::i18n::Locales;
+use crate::store::Store;
 use crate::{Error, ErrorKind, Result};
 
 /// Environment variable that sets the skill id to verify, when the builder

@@ -489,7 +489,9 @@ impl Persistence {
 fn default_production_store() -> Result<Rc<dyn Store>> {
     use crate::store::DynamoDbStore;
     match std::env::var(DynamoDbStore::TABLE_ENV) {
-        Ok(table) if !table.trim().is_empty() => Ok(Rc::new(DynamoDbStore::from_env(table.trim())?)),
+        Ok(table) if !table.trim().is_empty() => {
+            Ok(Rc::new(DynamoDbStore::from_env(table.trim())?))
+        }
         _ => Err(no_store()),
     }
 }

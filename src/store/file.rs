@@ -112,9 +112,9 @@ impl FileStore {
             // The lock is released when `lock` is dropped, after `op`.
             op(&dir, &key)
         };
-        tokio::task::spawn_blocking(work)
-            .await
-            .map_err(|e| Error::new(ErrorKind::Storage, "the file store's worker failed").with_source(e))?
+        tokio::task::spawn_blocking(work).await.map_err(|e| {
+            Error::new(ErrorKind::Storage, "the file store's worker failed").with_source(e)
+        })?
     }
 }
 
@@ -226,11 +226,9 @@ fn file_name(key: &str) -> String {
     }
     if name.len() > 200 {
         // FNV-1a: stable across Rust versions, unlike std's hasher.
-        let hash = key
-            .bytes()
-            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-            });
+        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
         name.truncate(180);
         name.push_str(&format!("~{hash:016x}"));
     }
@@ -244,7 +242,10 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_and_distinct() {
-        assert_eq!(file_name("amzn1.ask.account.AB-c_1"), "amzn1.ask.account.AB-c_1.json");
+        assert_eq!(
+            file_name("amzn1.ask.account.AB-c_1"),
+            "amzn1.ask.account.AB-c_1.json"
+        );
         assert_eq!(file_name("../x"), "%2E.%2Fx.json");
         assert_eq!(file_name("ü"), "%C3%BC.json");
         let long_a = "a".repeat(300);

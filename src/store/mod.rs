@@ -36,16 +36,16 @@
 //! # }).unwrap();
 //! ```
 
-mod file;
-mod memory;
 #[cfg(feature = "dynamodb")]
 pub mod dynamodb;
+mod file;
+mod memory;
 
-pub use file::FileStore;
-pub use memory::MemoryStore;
-pub(crate) use file::LOCAL_DIR;
 #[cfg(feature = "dynamodb")]
 pub use dynamodb::DynamoDbStore;
+pub use file::FileStore;
+pub(crate) use file::LOCAL_DIR;
+pub use memory::MemoryStore;
 
 use async_trait::async_trait;
 use serde_json::{Map, Value};
