@@ -191,21 +191,36 @@ impl DynamoDbStore {
     /// Fails with [`ErrorKind::Config`] when the region or credentials are
     /// missing. Makes no request.
     ///
-    /// ```
-    /// // SAFETY of the example: no other thread reads the environment.
-    /// unsafe {
-    ///     std::env::set_var("AWS_REGION", "eu-west-1");
-    ///     std::env::set_var("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-    ///     std::env::set_var("AWS_SECRET_ACCESS_KEY", "secret");
-    /// }
+    /// ```no_run
     /// let store = alexa_kit::store::DynamoDbStore::from_env("attributes")?;
     /// assert_eq!(store.table(), "attributes");
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn from_env(table: impl Into<String>) -> Result<Self> {
+        Self::from_vars(table, |name| std::env::var(name).ok())
+    }
+
+    /// Like [`from_env`](Self::from_env), reading the same variables through
+    /// `vars`: for tests, or configuration kept elsewhere.
+    ///
+    /// ```
+    /// let store = alexa_kit::store::DynamoDbStore::from_vars("attributes", |name| match name {
+    ///     "AWS_REGION" => Some("eu-west-1".into()),
+    ///     "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY" => Some("local".into()),
+    ///     "AWS_ENDPOINT_URL_DYNAMODB" => Some("http://127.0.0.1:8000".into()),
+    ///     _ => None,
+    /// })?;
+    /// assert_eq!(store.table(), "attributes");
+    /// let missing = alexa_kit::store::DynamoDbStore::from_vars("t", |_| None).unwrap_err();
+    /// assert_eq!(missing.kind(), alexa_kit::ErrorKind::Config);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn from_vars(
+        table: impl Into<String>,
+        vars: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self> {
         let var = |name: &str| {
-            std::env::var(name)
-                .ok()
+            vars(name)
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
@@ -452,14 +467,22 @@ impl DynamoDbStore {
     fn error(&self, operation: &str, status: u16, body: &[u8]) -> Error {
         let parsed: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
         let text = |name: &str| parsed.get(name).and_then(Value::as_str);
+        // JSON normally; an XML `ErrorResponse` from some front ends (and moto) on auth errors.
+        let xml = |tag: &str| {
+            let body = std::str::from_utf8(body).ok()?;
+            let start = body.find(&format!("<{tag}>"))? + tag.len() + 2;
+            let len = body[start..].find(&format!("</{tag}>"))?;
+            Some(body[start..start + len].to_owned())
+        };
         let code = text("__type")
-            .map(|t| t.rsplit('#').next().unwrap_or(t))
-            .unwrap_or("")
-            .to_owned();
+            .map(|t| t.rsplit('#').next().unwrap_or(t).to_owned())
+            .or_else(|| xml("Code"))
+            .unwrap_or_default();
         let message = text("message")
             .or_else(|| text("Message"))
-            .unwrap_or("")
-            .to_owned();
+            .map(str::to_owned)
+            .or_else(|| xml("Message"))
+            .unwrap_or_default();
         let table = &self.table;
         let (kind, what) = match code.as_str() {
             "ConditionalCheckFailedException" => (
@@ -499,6 +522,10 @@ impl DynamoDbStore {
             "ValidationException" | "ItemCollectionSizeLimitExceededException" => (
                 ErrorKind::Storage,
                 format!("DynamoDB rejected {operation} on table `{table}`"),
+            ),
+            _ if status == 401 || status == 403 => (
+                ErrorKind::Storage,
+                format!("DynamoDB refused access for {operation} on table `{table}`"),
             ),
             _ if status == 429 => (
                 ErrorKind::Throttled,
