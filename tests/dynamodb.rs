@@ -17,7 +17,7 @@ use alexa_kit::prelude::*;
 use alexa_kit::skill::PersistenceKey;
 use alexa_kit::store::dynamodb::DynamoDbError;
 use alexa_kit::store::{Attributes, DynamoDbStore, Store, Version};
-use alexa_kit::testing::{self, Conversation};
+use alexa_kit::testing::{self, Conversation, Device};
 use serde_json::json;
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
@@ -295,12 +295,13 @@ fn skill_with_key_strategies(moto: &Moto) {
     };
     block_on(async {
         let by_user = skill(PersistenceKey::UserId);
-        let mut talk = Conversation::new(&by_user).user("amzn1.ask.account.K");
+        let mut talk =
+            Conversation::new(&by_user).device(Device::new().user_id("amzn1.ask.account.K"));
         assert_eq!(
             talk.intent("VisitIntent").await?.speech(),
             "amzn1.ask.account.K 1"
         );
-        talk.new_session();
+        talk.end_session().await?;
         assert_eq!(
             talk.intent("VisitIntent").await?.speech(),
             "amzn1.ask.account.K 2"
@@ -308,7 +309,11 @@ fn skill_with_key_strategies(moto: &Moto) {
 
         let by_device = skill(PersistenceKey::DeviceId);
         let turn = by_device
-            .handle(testing::intent("VisitIntent").device_id("dev-1").build())
+            .handle(
+                testing::intent("VisitIntent")
+                    .device(Device::new().device_id("dev-1"))
+                    .build(),
+            )
             .await?;
         assert_eq!(
             turn.response.output_speech.expect("speech").text(),
@@ -319,8 +324,11 @@ fn skill_with_key_strategies(moto: &Moto) {
         let turn = by_person
             .handle(
                 testing::intent("VisitIntent")
-                    .user_id("amzn1.ask.account.K")
-                    .person_id("p-1")
+                    .device(
+                        Device::new()
+                            .user_id("amzn1.ask.account.K")
+                            .person_id("p-1"),
+                    )
                     .build(),
             )
             .await?;
@@ -332,7 +340,7 @@ fn skill_with_key_strategies(moto: &Moto) {
         let turn = by_person
             .handle(
                 testing::intent("VisitIntent")
-                    .user_id("amzn1.ask.account.K")
+                    .device(Device::new().user_id("amzn1.ask.account.K"))
                     .build(),
             )
             .await?;
@@ -368,7 +376,7 @@ fn skill_with_key_strategies(moto: &Moto) {
         .expect("skill");
     let turn = block_on(
         Conversation::new(&racer)
-            .user("amzn1.ask.account.R")
+            .device(Device::new().user_id("amzn1.ask.account.R"))
             .intent("VisitIntent"),
     )
     .expect("turn");

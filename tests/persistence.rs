@@ -10,7 +10,10 @@ use std::process::Command;
 use alexa_kit::prelude::*;
 use alexa_kit::skill::PersistenceKey;
 use alexa_kit::store::{FileStore, MemoryStore, Store};
-use alexa_kit::testing::{self, Conversation, TEST_USER_ID};
+use alexa_kit::testing::{self, Conversation, Device};
+
+/// The user id of the testing kit's default device.
+const TEST_USER_ID: &str = "amzn1.ask.account.test";
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
@@ -93,10 +96,11 @@ fn a_conversation_remembers_the_user_across_sessions() {
     block_on(async {
         let mut talk = Conversation::new(&skill);
         assert_eq!(talk.intent("VisitIntent").await?.speech(), "1");
-        talk.new_session();
+        talk.end_session().await?;
         assert_eq!(talk.intent("VisitIntent").await?.speech(), "2");
         // Another user starts from scratch.
-        let mut other = Conversation::new(&skill).user("amzn1.ask.account.other");
+        let mut other =
+            Conversation::new(&skill).device(Device::new().user_id("amzn1.ask.account.other"));
         assert_eq!(other.intent("VisitIntent").await?.speech(), "1");
         Ok::<_, Error>(())
     })
@@ -120,7 +124,7 @@ fn the_default_test_store_is_kept_per_skill() {
     block_on(async {
         let mut talk = Conversation::new(&skill);
         assert_eq!(talk.intent("VisitIntent").await?.speech(), "1");
-        talk.new_session();
+        talk.end_session().await?;
         assert_eq!(talk.intent("VisitIntent").await?.speech(), "2");
         Ok::<_, Error>(())
     })
@@ -185,7 +189,7 @@ fn delete_forgets_the_user() {
         let mut talk = Conversation::new(&skill);
         talk.intent("VisitIntent").await?;
         assert_eq!(talk.intent("ForgetIntent").await?.speech(), "forgotten");
-        talk.new_session();
+        talk.end_session().await?;
         assert_eq!(talk.intent("VisitIntent").await?.speech(), "1");
         Ok::<_, Error>(())
     })
@@ -222,18 +226,25 @@ fn key_strategies() {
     };
     let by_user = keyed(store.clone(), PersistenceKey::UserId);
     assert_eq!(
-        ask(&by_user, testing::intent("I").user_id("u1")),
+        ask(
+            &by_user,
+            testing::intent("I").device(Device::new().user_id("u1"))
+        ),
         "<speak>u1</speak>"
     );
 
     let by_device = keyed(store.clone(), PersistenceKey::DeviceId);
     assert_eq!(
-        ask(&by_device, testing::intent("I").device_id("d1")),
+        ask(
+            &by_device,
+            testing::intent("I").device(Device::new().device_id("d1"))
+        ),
         "<speak>d1</speak>"
     );
-    // No device id: a typed error, answered by the error handler, nothing stored.
+    // A request without the key's id: a typed error, answered by the error handler, nothing stored.
+    let keyless = keyed(store.clone(), PersistenceKey::custom(|_| None));
     assert_eq!(
-        ask(&by_device, testing::intent("I")),
+        ask(&keyless, testing::intent("I")),
         "<speak>error InvalidRequest</speak>"
     );
 
@@ -241,12 +252,15 @@ fn key_strategies() {
     assert_eq!(
         ask(
             &by_person,
-            testing::intent("I").user_id("u2").person_id("p1")
+            testing::intent("I").device(Device::new().user_id("u2").person_id("p1"))
         ),
         "<speak>p1</speak>"
     );
     assert_eq!(
-        ask(&by_person, testing::intent("I").user_id("u2")),
+        ask(
+            &by_person,
+            testing::intent("I").device(Device::new().user_id("u2"))
+        ),
         "<speak>u2</speak>"
     );
 
@@ -255,7 +269,12 @@ fn key_strategies() {
         PersistenceKey::custom(|e| Some(format!("{}#{}", e.user_id()?, e.locale()?))),
     );
     assert_eq!(
-        ask(&custom, testing::intent("I").user_id("u3").locale("de-DE")),
+        ask(
+            &custom,
+            testing::intent("I")
+                .device(Device::new().user_id("u3"))
+                .locale("de-DE")
+        ),
         "<speak>u3#de-DE</speak>"
     );
     for key in ["u1", "d1", "p1", "u2", "u3#de-DE"] {

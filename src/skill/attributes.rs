@@ -205,7 +205,10 @@ pub(super) fn get<T: DeserializeOwned>(
         Some(v) => T::deserialize(v).map(Some).map_err(|e| {
             Error::new(
                 ErrorKind::Handler,
-                format!("{what} attribute `{key}` has an unexpected shape"),
+                format!(
+                    "{what} attribute `{key}` does not deserialize as `{}`",
+                    std::any::type_name::<T>()
+                ),
             )
             .with_source(e)
         }),
@@ -232,7 +235,10 @@ pub(super) fn state<T: DeserializeOwned + Default>(
         Some(m) if !m.is_empty() => T::deserialize(Value::Object(m.clone())).map_err(|e| {
             Error::new(
                 ErrorKind::Handler,
-                format!("{what} attributes do not match the expected state"),
+                format!(
+                    "{what} attributes do not deserialize as the state `{}`",
+                    std::any::type_name::<T>()
+                ),
             )
             .with_source(e)
         }),

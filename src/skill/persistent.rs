@@ -46,7 +46,7 @@ use crate::{Error, ErrorKind, Result, Transport};
 /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 /// let mut talk = alexa_kit::testing::Conversation::new(&skill);
 /// assert_eq!(talk.intent("NextPageIntent").await?.speech(), "Page 1.");
-/// talk.new_session();
+/// talk.end_session().await?;
 /// assert_eq!(talk.intent("NextPageIntent").await?.speech(), "Page 2.");
 /// # Ok::<(), alexa_kit::Error>(())
 /// # }).unwrap();
@@ -369,11 +369,16 @@ impl PersistentAttributes {
 ///
 /// ```
 /// use alexa_kit::skill::PersistenceKey;
-/// let envelope = alexa_kit::testing::launch().user_id("u1").build();
+/// use alexa_kit::testing::{self, Device};
+/// let envelope = testing::launch().device(Device::new().user_id("u1").device_id("d1")).build();
 /// assert_eq!(PersistenceKey::UserId.of(&envelope)?, "u1");
+/// assert_eq!(PersistenceKey::DeviceId.of(&envelope)?, "d1");
 /// // No recognised speaker: the person key falls back to the user id.
 /// assert_eq!(PersistenceKey::PersonId.of(&envelope)?, "u1");
-/// assert!(PersistenceKey::DeviceId.of(&envelope).is_err());
+/// // A request without the id: a typed error.
+/// let bare = alexa_kit::model::RequestEnvelope::from_slice(
+///     br#"{"version":"1.0","request":{"type":"LaunchRequest"}}"#)?;
+/// assert_eq!(PersistenceKey::DeviceId.of(&bare).unwrap_err().kind(), alexa_kit::ErrorKind::InvalidRequest);
 /// let custom = PersistenceKey::custom(|e| e.user_id().map(|u| format!("game-1/{u}")));
 /// assert_eq!(custom.of(&envelope)?, "game-1/u1");
 /// # Ok::<(), alexa_kit::Error>(())
@@ -419,7 +424,8 @@ impl PersistenceKey {
     /// request lacks the id.
     ///
     /// ```
-    /// let envelope = alexa_kit::testing::launch().device_id("d1").build();
+    /// use alexa_kit::testing::{self, Device};
+    /// let envelope = testing::launch().device(Device::new().device_id("d1")).build();
     /// assert_eq!(alexa_kit::skill::PersistenceKey::DeviceId.of(&envelope)?, "d1");
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
