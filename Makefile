@@ -16,6 +16,8 @@ ARCH ?= arm64
 # What to package: an example (default) or, with BIN=name, a `[[bin]]` of the package.
 EXAMPLE ?= hello_world
 BIN ?=
+# Cargo features to build with, e.g. FEATURES=dynamodb.
+FEATURES ?=
 CARGO ?= cargo
 # Where cargo puts its output (honours CARGO_TARGET_DIR like cargo does).
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)
@@ -74,7 +76,7 @@ dynamodb-table: test-tools
 	.venv/bin/python scripts/dynamodb_table.py "$(TABLE)" $(if $(ENDPOINT),--endpoint "$(ENDPOINT)")
 
 build: toolchain
-	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT)
+	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT) $(if $(FEATURES),--features $(FEATURES))
 
 # bootstrap.zip holds exactly one entry, `bootstrap` (mode 0755), at the zip root.
 package: build

@@ -389,6 +389,72 @@ fn skill_with_key_strategies(moto: &Moto) {
     assert_eq!(item["attributes"]["M"]["who"]["S"], "fast session");
 }
 
+/// The example skill as a Lambda bootstrap on the Runtime API emulator, with
+/// no store in its code: `ALEXA_KIT_DYNAMODB_TABLE` and the AWS variables
+/// Lambda sets pick DynamoDB (here moto). Two invocations, the second
+/// remembers the first; a missing table ends in the apology, not a crash.
+#[test]
+fn a_lambda_bootstrap_persists_to_dynamodb() {
+    use alexa_kit::lambda::emulator::{Emulator, PostKind};
+    let moto = Moto::start(&[]);
+    moto.create_table("lambda-attributes", "id");
+    let exe = std::env::current_exe().expect("test executable");
+    let example = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .expect("target dir")
+        .join("examples/persistent_counter");
+    let event = r#"{"version":"1.0","session":{"new":true,"sessionId":"s","user":{"userId":"amzn1.ask.account.LAMBDA"}},"context":{"System":{"user":{"userId":"amzn1.ask.account.LAMBDA"}}},"request":{"type":"LaunchRequest","requestId":"r","locale":"en-US"}}"#;
+    let run = |table: &str, n: usize| -> Vec<String> {
+        let emulator = Emulator::start().expect("emulator");
+        let mut child = Command::new(&example)
+            .env("AWS_LAMBDA_RUNTIME_API", emulator.runtime_api())
+            .env("ALEXA_KIT_DYNAMODB_TABLE", table)
+            .env("AWS_REGION", "eu-west-1")
+            .env("AWS_ACCESS_KEY_ID", "AKIDLOCAL")
+            .env("AWS_SECRET_ACCESS_KEY", "secret")
+            .env("AWS_SESSION_TOKEN", "token")
+            .env("AWS_ENDPOINT_URL_DYNAMODB", &moto.endpoint)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("spawn the example (cargo test --features dynamodb builds it)");
+        let speech = (0..n)
+            .map(|_| {
+                let id = emulator.push(event);
+                let post = emulator
+                    .wait_for_result(&id, Duration::from_secs(20))
+                    .expect("an answer");
+                assert_eq!(post.kind, PostKind::Response);
+                let json = post.json().expect("json");
+                json["response"]["outputSpeech"]["ssml"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
+        let _ = child.kill();
+        let _ = child.wait();
+        speech
+    };
+    assert_eq!(
+        run("lambda-attributes", 2),
+        [
+            "<speak>Visit number 1.</speak>",
+            "<speak>Visit number 2.</speak>"
+        ]
+    );
+    // A fresh process (a new cold start) remembers too.
+    assert_eq!(
+        run("lambda-attributes", 1),
+        ["<speak>Visit number 3.</speak>"]
+    );
+    let apology = run("missing-table", 1);
+    assert!(
+        !apology[0].contains("Visit") && apology[0].starts_with("<speak>"),
+        "{apology:?}"
+    );
+}
+
 /// Bad credentials, on a moto that checks them.
 #[test]
 fn bad_credentials_are_a_storage_error() {
