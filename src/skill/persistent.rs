@@ -396,6 +396,7 @@ pub enum PersistenceKey {
     /// the user id.
     PersonId,
     /// A key computed from the request; `None` makes the request fail.
+    #[allow(clippy::type_complexity)]
     Custom(Rc<dyn Fn(&RequestEnvelope) -> Option<String>>),
 }
 
