@@ -296,11 +296,15 @@ impl PersistentAttributes {
     /// let skill = Skill::builder().intent("ScoreIntent", async |cx: &mut Input| {
     ///     let p = cx.persistent().await?;
     ///     // Retry once if another session of the same user saved meanwhile.
-    ///     for attempt in 0.. {
-    ///         let best = p.get::<u32>("games")?.unwrap_or(0);
-    ///         p.set("games", best + 1)?;
+    ///     let mut retried = false;
+    ///     loop {
+    ///         let games = p.get::<u32>("games")?.unwrap_or(0);
+    ///         p.set("games", games + 1)?;
     ///         match p.save().await {
-    ///             Err(e) if e.kind() == ErrorKind::Conflict && attempt == 0 => p.reload().await?,
+    ///             Err(e) if e.kind() == ErrorKind::Conflict && !retried => {
+    ///                 retried = true;
+    ///                 p.reload().await?;
+    ///             }
     ///             other => break other?,
     ///         }
     ///     }
