@@ -58,7 +58,6 @@ impl Response {
 }
 
 /// One HTTP/1.1 connection.
-#[derive(Debug)]
 pub(crate) struct Connection {
     stream: BufReader<TcpStream>,
 }

@@ -100,7 +100,7 @@ use std::future::Future;
 mod client;
 #[cfg(feature = "emulator")]
 pub mod emulator;
-pub(crate) mod http;
+mod http;
 pub(crate) mod logging;
 mod runtime;
 

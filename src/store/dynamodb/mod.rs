@@ -44,14 +44,13 @@
 mod sigv4;
 mod value;
 
-use std::cell::RefCell;
 use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
 use serde_json::{Map, Value, json};
 
 use super::{Attributes, Loaded, Store, Version};
-use crate::lambda::http::{Connection, SendError};
+use crate::https::{Client, Request};
 use crate::{Error, ErrorKind, Result};
 use sigv4::Credentials;
 
@@ -80,17 +79,15 @@ pub struct DynamoDbStore {
     credentials: Credentials,
     endpoint: Endpoint,
     timeout: Duration,
-    /// The keep-alive connection, taken out while a call uses it.
-    connection: RefCell<Option<Connection>>,
 }
 
 /// Where requests go.
 #[derive(Debug, Clone, PartialEq)]
 struct Endpoint {
-    https: bool,
-    /// `host:port`, to connect to.
-    authority: String,
-    /// The `Host` header (and signed host): the port only when not the default.
+    /// The URL requests are POSTed to.
+    url: String,
+    /// The authority as written in the URL: the `Host` header the HTTPS
+    /// client sends, and so the host SigV4 signs.
     host: String,
     path: String,
 }
@@ -103,14 +100,11 @@ impl Endpoint {
                 format!("DynamoDB endpoint {url:?} is not usable: {why}"),
             )
         };
-        let url = url.trim();
-        let (https, rest) = if let Some(rest) = url.strip_prefix("https://") {
-            (true, rest)
-        } else if let Some(rest) = url.strip_prefix("http://") {
-            (false, rest)
-        } else {
-            return Err(bad("it must start with http:// or https://"));
-        };
+        let url = url.trim().trim_end_matches('/');
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| bad("it must start with http:// or https://"))?;
         let (host, path) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, "/"),
@@ -119,22 +113,9 @@ impl Endpoint {
         {
             return Err(bad("no host, or unexpected characters"));
         }
-        let default_port = if https { "443" } else { "80" };
-        let (authority, host) = match host.rsplit_once(':') {
-            Some((h, p)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
-                let shown = if p == default_port {
-                    h.to_owned()
-                } else {
-                    host.to_owned()
-                };
-                (host.to_owned(), shown)
-            }
-            _ => (format!("{host}:{default_port}"), host.to_owned()),
-        };
         Ok(Endpoint {
-            https,
-            authority,
-            host,
+            url: format!("{url}{}", if path == "/" { "/" } else { "" }),
+            host: host.to_owned(),
             path: path.to_owned(),
         })
     }
@@ -252,7 +233,6 @@ impl DynamoDbStore {
             credentials,
             endpoint: Endpoint::parse(&endpoint)?,
             timeout: Duration::from_secs(3),
-            connection: RefCell::new(None),
         })
     }
 
@@ -343,7 +323,8 @@ impl DynamoDbStore {
         let deadline = tokio::time::Instant::now() + self.timeout;
         let mut attempt = 0;
         loop {
-            let result = tokio::time::timeout_at(deadline, self.send(operation, &body))
+            let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
+            let result = tokio::time::timeout_at(deadline, self.send(operation, &body, remaining))
                 .await
                 .map_err(|_| {
                     Error::new(
@@ -369,7 +350,7 @@ impl DynamoDbStore {
         }
     }
 
-    async fn send(&self, operation: &str, body: &[u8]) -> Result<Value> {
+    async fn send(&self, operation: &str, body: &[u8], remaining: Duration) -> Result<Value> {
         let target = format!("DynamoDB_20120810.{operation}");
         let amz_date = sigv4::amz_date(SystemTime::now());
         let endpoint = &self.endpoint;
@@ -400,7 +381,7 @@ impl DynamoDbStore {
             .copied()
             .collect();
         headers.push(("authorization", &authorization));
-        let (status, response) = self.post(&headers, body).await?;
+        let (status, response) = self.post(operation, &headers, body, remaining).await?;
         if status == 200 {
             return serde_json::from_slice(&response).map_err(|e| {
                 Error::new(
@@ -413,54 +394,27 @@ impl DynamoDbStore {
         Err(self.error(operation, status, &response))
     }
 
-    /// POSTs over the kept connection (opening one if needed; once more if a
-    /// reused one turns out closed).
-    async fn post(&self, headers: &[(&str, &str)], body: &[u8]) -> Result<(u16, Vec<u8>)> {
-        let endpoint = &self.endpoint;
-        if endpoint.https {
-            return Err(Error::new(
-                ErrorKind::Config,
-                "https DynamoDB endpoints need the framework's HTTPS client, which is not in \
-                 this build yet; use an http:// endpoint override (AWS_ENDPOINT_URL_DYNAMODB)",
-            ));
+    /// POSTs through the framework's HTTPS client (its keep-alive
+    /// connection per host outlives the request). Only `GetItem` is retried
+    /// there (on 5xx and a broken connection): a conditional write repeated
+    /// after it took effect would report a false conflict.
+    async fn post(
+        &self,
+        operation: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+        remaining: Duration,
+    ) -> Result<(u16, Vec<u8>)> {
+        let mut request = Request::post(&self.endpoint.url, body.to_vec())
+            .allow_http()
+            .idempotent(operation == "GetItem")
+            .timeout(remaining)
+            .max_body(2 * MAX_ITEM_SIZE);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
-        let taken = self.connection.borrow_mut().take();
-        let reused = taken.is_some();
-        let mut connection = match taken {
-            Some(c) => c,
-            None => self.connect().await?,
-        };
-        let mut sent = connection
-            .send("POST", &endpoint.host, &endpoint.path, headers, body)
-            .await;
-        if reused && matches!(sent, Err(SendError::Closed(_))) {
-            connection = self.connect().await?;
-            sent = connection
-                .send("POST", &endpoint.host, &endpoint.path, headers, body)
-                .await;
-        }
-        let response = sent.map_err(|e| {
-            Error::new(
-                ErrorKind::Service,
-                format!("DynamoDB at {} failed: {e}", endpoint.authority),
-            )
-        })?;
-        if response.keep_alive {
-            *self.connection.borrow_mut() = Some(connection);
-        }
+        let response = Client::shared().request(request).await?;
         Ok((response.status, response.body))
-    }
-
-    async fn connect(&self) -> Result<Connection> {
-        Connection::connect(&self.endpoint.authority)
-            .await
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Service,
-                    format!("cannot connect to DynamoDB at {}", self.endpoint.authority),
-                )
-                .with_source(e)
-            })
     }
 
     /// A typed error from DynamoDB's error answer.
@@ -663,25 +617,22 @@ mod tests {
     fn endpoints() {
         let e = Endpoint::parse("http://127.0.0.1:8000").unwrap();
         assert_eq!(
-            (
-                e.https,
-                e.authority.as_str(),
-                e.host.as_str(),
-                e.path.as_str()
-            ),
-            (false, "127.0.0.1:8000", "127.0.0.1:8000", "/")
+            (e.url.as_str(), e.host.as_str(), e.path.as_str()),
+            ("http://127.0.0.1:8000/", "127.0.0.1:8000", "/")
         );
-        let e = Endpoint::parse("https://dynamodb.eu-west-1.amazonaws.com").unwrap();
+        let e = Endpoint::parse("https://dynamodb.eu-west-1.amazonaws.com/").unwrap();
         assert_eq!(
-            (e.https, e.authority.as_str(), e.host.as_str()),
+            (e.url.as_str(), e.host.as_str()),
             (
-                true,
-                "dynamodb.eu-west-1.amazonaws.com:443",
+                "https://dynamodb.eu-west-1.amazonaws.com/",
                 "dynamodb.eu-west-1.amazonaws.com"
             )
         );
-        let e = Endpoint::parse("http://localhost:80/prefix").unwrap();
-        assert_eq!((e.host.as_str(), e.path.as_str()), ("localhost", "/prefix"));
+        let e = Endpoint::parse("http://localhost:4566/prefix").unwrap();
+        assert_eq!(
+            (e.url.as_str(), e.host.as_str(), e.path.as_str()),
+            ("http://localhost:4566/prefix", "localhost:4566", "/prefix")
+        );
         assert!(Endpoint::parse("localhost:8000").is_err());
         assert!(Endpoint::parse("http://").is_err());
         assert!(Endpoint::parse("http://a b").is_err());

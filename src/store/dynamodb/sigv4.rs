@@ -1,4 +1,5 @@
-//! AWS Signature Version 4 for one JSON POST, hand-written on `sha2` + `hmac`.
+//! AWS Signature Version 4 for one JSON POST, hand-written on `ring` (the
+//! crypto provider the `https` client already links for TLS).
 //!
 //! The whole algorithm DynamoDB needs is a canonical request, a string to
 //! sign and four chained HMACs; the `aws-sigv4` crate brings the AWS SDK's
@@ -6,8 +7,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
+use ring::digest::{SHA256, digest};
+use ring::hmac;
 
 /// Static credentials, as Lambda gives them in its environment.
 #[derive(Clone)]
@@ -64,29 +65,28 @@ pub(crate) fn authorization(
     canonical.push('\n');
     canonical.push_str(&signed);
     canonical.push('\n');
-    canonical.push_str(&hex(&Sha256::digest(request.body)));
+    canonical.push_str(&hex(digest(&SHA256, request.body).as_ref()));
 
     let scope = format!("{date}/{region}/{service}/aws4_request");
     let to_sign = format!(
         "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",
-        hex(&Sha256::digest(canonical.as_bytes()))
+        hex(digest(&SHA256, canonical.as_bytes()).as_ref())
     );
     let mut key = format!("AWS4{}", credentials.secret_access_key).into_bytes();
     for part in [date, region, service, "aws4_request"] {
-        key = hmac(&key, part.as_bytes());
+        key = sign(&key, part.as_bytes());
     }
-    let signature = hex(&hmac(&key, to_sign.as_bytes()));
+    let signature = hex(&sign(&key, to_sign.as_bytes()));
     format!(
         "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed}, Signature={signature}",
         credentials.access_key_id
     )
 }
 
-fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
-    // `new_from_slice` accepts keys of any length for HMAC.
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).unwrap_or_else(|_| unreachable!());
-    mac.update(data);
-    mac.finalize().into_bytes().to_vec()
+fn sign(key: &[u8], data: &[u8]) -> Vec<u8> {
+    hmac::sign(&hmac::Key::new(hmac::HMAC_SHA256, key), data)
+        .as_ref()
+        .to_vec()
 }
 
 fn hex(bytes: &[u8]) -> String {
