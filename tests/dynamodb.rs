@@ -3,10 +3,12 @@
 //! which `make test` runs), started on a free loopback port.
 //!
 //! Throttling cannot be provoked on moto; that case runs against a loopback
-//! server that answers DynamoDB's documented throttling error.
+//! TLS server that answers DynamoDB's documented throttling error.
 #![cfg(feature = "dynamodb")]
 
 mod store_contract;
+#[path = "support/tls.rs"]
+mod tls;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
@@ -474,59 +476,58 @@ fn bad_credentials_are_a_storage_error() {
     );
 }
 
-/// Throttling: retried twice, then a typed `Throttled` error. A loopback
-/// server answers DynamoDB's documented error (moto cannot throttle): four
-/// throttled answers, then a success.
-#[test]
-fn throttling_is_retried_then_typed() {
-    use std::io::{BufRead, BufReader, Read, Write};
+/// Over TLS (the framework's HTTPS client, a loopback server whose
+/// certificate a generated CA signed): the request is a signed DynamoDB JSON
+/// call and the answer's item is read. Throttling, which moto cannot produce,
+/// is retried twice, then a typed `Throttled` error.
+#[tokio::test]
+async fn over_tls_signed_and_throttling_retried_then_typed() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     const THROTTLED: &str = r#"{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"The level of configured provisioned throughput for the table was exceeded."}"#;
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let endpoint = format!("http://{}", listener.local_addr().expect("addr"));
-    let server = std::thread::spawn(move || {
-        let mut served = 0;
-        while served < 5 {
-            let (stream, _) = listener.accept().expect("accept");
-            let mut writer = stream.try_clone().expect("clone");
-            let mut reader = BufReader::new(stream);
-            while served < 5 {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                    break;
-                }
-                let mut length = 0;
-                while line != "\r\n" {
-                    line.clear();
-                    reader.read_line(&mut line).expect("header");
-                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                        length = v.trim().parse().expect("length");
-                    }
-                }
-                let mut body = vec![0; length];
-                reader.read_exact(&mut body).expect("body");
-                served += 1;
-                let (status, answer) = if served < 5 {
-                    (400, THROTTLED)
-                } else {
-                    (200, "{}")
-                };
-                write!(
-                    writer,
-                    "HTTP/1.1 {status} X\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: {}\r\n\r\n{answer}",
-                    answer.len()
-                )
-                .expect("answer");
-            }
-        }
-    });
-    let store = store_at(&endpoint, "attributes", "AKID");
+    const ITEM: &str = r#"{"Item":{"id":{"S":"u"},"attributes":{"M":{"n":{"N":"12345678901234567890"}}},"version":{"N":"4"}}}"#;
+    // Answers: the item; four throttled; the item again.
+    let calls = AtomicUsize::new(0);
+    let server = tls::Server::start(move |_seen| match calls.fetch_add(1, Ordering::SeqCst) {
+        1..=4 => tls::Reply::json(400, THROTTLED),
+        _ => tls::Reply::json(200, ITEM),
+    })
+    .await;
+    let store = store_at(&server.url("/"), "attributes", "AKIDTLS");
+
+    let loaded = store.load("u").await.expect("over TLS");
+    assert_eq!(loaded.version, Version::new(4));
+    assert_eq!(loaded.attributes["n"].as_u64(), Some(12345678901234567890));
+    let seen = &server.seen()[0];
+    assert_eq!((seen.method.as_str(), seen.path.as_str()), ("POST", "/"));
+    assert_eq!(
+        seen.header("x-amz-target"),
+        Some("DynamoDB_20120810.GetItem")
+    );
+    assert_eq!(
+        seen.header("content-type"),
+        Some("application/x-amz-json-1.0")
+    );
+    let authorization = seen.header("authorization").expect("signed");
+    assert!(
+        authorization.starts_with("AWS4-HMAC-SHA256 Credential=AKIDTLS/")
+            && authorization.contains("/eu-west-1/dynamodb/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature="),
+        "{authorization}"
+    );
+    let body: serde_json::Value = serde_json::from_slice(&seen.body).expect("json body");
+    assert_eq!(
+        body,
+        json!({"TableName": "attributes", "Key": {"id": {"S": "u"}}, "ConsistentRead": true})
+    );
+
     // Three attempts, all throttled.
-    let err = block_on(store.load("u")).expect_err("throttled");
+    let err = store.load("u").await.expect_err("throttled");
     assert_eq!(err.kind(), ErrorKind::Throttled, "{err}");
     let source = err.downcast_ref::<DynamoDbError>().expect("source");
     assert_eq!(source.code, "ProvisionedThroughputExceededException");
-    // Throttled once, then answered: the retry makes it a success.
-    let loaded = block_on(store.load("u")).expect("retried");
-    assert!(loaded.attributes.is_empty());
-    server.join().expect("server");
+    // Throttled once more, then answered: the retry makes it a success.
+    assert_eq!(
+        store.load("u").await.expect("retried").version,
+        Version::new(4)
+    );
+    assert_eq!(server.seen().len(), 6);
 }
