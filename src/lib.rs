@@ -7,6 +7,7 @@ pub mod local;
 pub mod model;
 pub mod response;
 pub mod skill;
+pub mod slots;
 pub mod testing;
 
 mod error;
