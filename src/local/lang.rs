@@ -279,7 +279,7 @@ const JA: Lang = Lang {
     numbers: "〇:0 零:0 一:1 二:2 三:3 四:4 五:5 六:6 七:7 八:8 九:9 十:10* 百:100* 千:1000* \
         万:10000^ 億:100000000^",
     units_first: false,
-    ordinals: "^第> 番目> つ目> 番> 目>",
+    ordinals: "^第> 番目> つ目> 番> 目> 日>",
     inflections: "",
     months: MONTH_NAMES[7],
     weekdays: "月曜日|月曜 火曜日|火曜 水曜日|水曜 木曜日|木曜 金曜日|金曜 土曜日|土曜 日曜日|日曜",
