@@ -11,9 +11,11 @@ pub mod slots;
 pub mod testing;
 
 mod error;
+mod invocation;
 mod panic;
 
 pub use error::{Error, ErrorKind, Result};
+pub use invocation::{Invocation, Transport};
 pub use skill::Skill;
 
 /// Re-exports for skill code: `use alexa_kit::prelude::*;`.
