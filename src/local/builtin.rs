@@ -467,3 +467,116 @@ fn explicit(year: Option<u64>, month: Option<u64>, day: Option<u64>, today: Day)
     }
     Some(Date::Day(d))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fill(locale: &str, slot_type: &str, said: &str) -> Option<String> {
+        let today = Day::new(2026, 11, 29).unwrap(); // a Sunday, ISO week 48
+        Language::new(locale).fill(slot_type, &text::words(said), today)
+    }
+
+    #[test]
+    fn dates_as_alexa_sends_them() {
+        let cases = [
+            ("en-US", "today", "2026-11-29"),
+            ("en-US", "tomorrow", "2026-11-30"),
+            ("en-US", "next monday", "2026-11-30"),
+            ("en-US", "friday", "2026-12-04"),
+            ("en-US", "last friday", "2026-11-27"),
+            ("en-US", "this week", "2026-W48"),
+            ("en-US", "next week", "2026-W49"),
+            ("en-US", "this weekend", "2026-W48-WE"),
+            ("en-US", "next month", "2026-12"),
+            ("en-US", "last year", "2025"),
+            ("en-US", "now", "PRESENT_REF"),
+            ("en-US", "november sixth", "2027-11-06"),
+            ("en-US", "the sixth of december", "2026-12-06"),
+            ("en-US", "december sixth twenty twenty six", "2026-12-06"),
+            ("en-US", "november nineteen ninety", "1990-11"),
+            ("en-US", "nineteen ninety", "1990"),
+            ("de-DE", "übermorgen", "2026-12-01"),
+            ("de-DE", "am sechsten dezember", "2026-12-06"),
+            (
+                "es-ES",
+                "el seis de diciembre de dos mil veintisiete",
+                "2027-12-06",
+            ),
+            ("fr-FR", "la semaine prochaine", "2026-W49"),
+            ("it-IT", "il mese prossimo", "2026-12"),
+            ("ja-JP", "来週", "2026-W49"),
+            ("ja-JP", "2027年1月2日", "2027-01-02"),
+            ("hi-IN", "परसों", "2026-12-01"),
+            ("ar-SA", "بعد غد", "2026-12-01"),
+        ];
+        for (locale, said, want) in cases {
+            assert_eq!(
+                fill(locale, "AMAZON.DATE", said).as_deref(),
+                Some(want),
+                "{locale} {said}"
+            );
+        }
+        assert_eq!(fill("en-US", "AMAZON.DATE", "sing a song"), None);
+    }
+
+    #[test]
+    fn times_and_durations_as_alexa_sends_them() {
+        let times = [
+            ("en-US", "five thirty pm", "17:30"),
+            ("en-US", "noon", "12:00"),
+            ("en-US", "half past five", "05:30"),
+            ("en-US", "quarter to six", "05:45"),
+            ("en-US", "seven in the evening", "19:00"),
+            ("en-US", "in the morning", "MO"),
+            ("de-DE", "halb sechs", "05:30"),
+            ("de-DE", "siebzehn uhr dreißig", "17:30"),
+            ("fr-FR", "dix-sept heures trente", "17:30"),
+            ("es-ES", "las cinco y media de la tarde", "17:30"),
+            ("ja-JP", "午後5時30分", "17:30"),
+            ("hi-IN", "शाम", "EV"),
+        ];
+        for (locale, said, want) in times {
+            assert_eq!(
+                fill(locale, "AMAZON.TIME", said).as_deref(),
+                Some(want),
+                "{locale} {said}"
+            );
+        }
+        let durations = [
+            ("en-US", "five minutes", "PT5M"),
+            ("en-US", "an hour and thirty minutes", "PT1H30M"),
+            ("en-US", "two weeks", "P2W"),
+            ("de-DE", "eine stunde", "PT1H"),
+            ("nl-NL", "drie dagen", "P3D"),
+            ("ja-JP", "2時間", "PT2H"),
+            ("ar-SA", "خمس دقائق", "PT5M"),
+        ];
+        for (locale, said, want) in durations {
+            assert_eq!(
+                fill(locale, "AMAZON.DURATION", said).as_deref(),
+                Some(want),
+                "{locale} {said}"
+            );
+        }
+        assert_eq!(fill("en-US", "AMAZON.DURATION", "five bananas"), None);
+        assert_eq!(
+            fill("en-US", "AMAZON.FOUR_DIGIT_NUMBER", "zero four two one").as_deref(),
+            Some("0421")
+        );
+        assert_eq!(fill("en-US", "AMAZON.FOUR_DIGIT_NUMBER", "forty two"), None);
+        assert_eq!(
+            fill("en-US", "AMAZON.Month", "november").as_deref(),
+            Some("november")
+        );
+        assert_eq!(fill("en-US", "AMAZON.Month", "nineteen"), None);
+        assert_eq!(
+            fill("en-US", "AMAZON.DayOfWeek", "Friday").as_deref(),
+            Some("friday")
+        );
+        assert_eq!(
+            fill("en-US", "AMAZON.FirstName", "Ada").as_deref(),
+            Some("ada")
+        );
+    }
+}

@@ -174,7 +174,7 @@ pub(crate) struct DialogIntent {
 
 /// What an utterance opens.
 #[derive(Debug, PartialEq)]
-pub(crate) enum Invocation {
+pub(crate) enum Opening {
     /// "open hello world" (`explicit`), or just "hello world".
     Launch { explicit: bool },
     /// "ask hello world to say hello": the rest, to match as an intent.
@@ -398,14 +398,14 @@ impl InteractionModel {
     }
 
     /// Whether `utterance` opens the skill, or asks it something in one go.
-    pub(crate) fn invocation(&self, utterance: &str) -> Option<Invocation> {
+    pub(crate) fn opening(&self, utterance: &str) -> Option<Opening> {
         let words = text::words(utterance);
         for sample in &self.launch {
             if sample.parts.iter().all(|p| matches!(p, Part::Word(_)))
                 && sample.parts.len() == words.len()
                 && sample.matches_words(&words)
             {
-                return Some(Invocation::Launch {
+                return Some(Opening::Launch {
                     explicit: sample.intent != "bare",
                 });
             }
@@ -420,7 +420,7 @@ impl InteractionModel {
                 })
             };
             match_parts(&sample.parts, &words, &mut captures, &free)
-                .then(|| captures.pop().map(|(_, f)| Invocation::OneShot(f.value)))
+                .then(|| captures.pop().map(|(_, f)| Opening::OneShot(f.value)))
                 .flatten()
         })
     }
@@ -743,18 +743,18 @@ mod tests {
     fn launch_and_one_shot_phrases() {
         let m = model();
         assert_eq!(
-            m.invocation("open coffee shop"),
-            Some(Invocation::Launch { explicit: true })
+            m.opening("open coffee shop"),
+            Some(Opening::Launch { explicit: true })
         );
         assert_eq!(
-            m.invocation("Coffee shop"),
-            Some(Invocation::Launch { explicit: false })
+            m.opening("Coffee shop"),
+            Some(Opening::Launch { explicit: false })
         );
         assert_eq!(
-            m.invocation("ask coffee shop to order tea"),
-            Some(Invocation::OneShot("order tea".into()))
+            m.opening("ask coffee shop to order tea"),
+            Some(Opening::OneShot("order tea".into()))
         );
-        assert_eq!(m.invocation("menu"), None);
+        assert_eq!(m.opening("menu"), None);
         assert_eq!(
             m.strip_wake_word("Alexa, open coffee shop"),
             "open coffee shop"

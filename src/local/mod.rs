@@ -35,7 +35,7 @@ use crate::slots::Day;
 use crate::testing;
 use crate::{Error, ErrorKind, Result};
 
-use interaction_model::{InteractionModel, Invocation};
+use interaction_model::{InteractionModel, Opening};
 
 /// Environment variable naming the skill package folder for the simulator
 /// (`--skill-package` wins over it; `./skill-package` is the default).
@@ -522,11 +522,11 @@ impl<'a> Simulator<'a> {
     /// ```
     pub async fn say(&mut self, utterance: &str) -> Result<Turn> {
         let utterance = self.model.strip_wake_word(utterance);
-        match self.model.invocation(&utterance) {
-            Some(Invocation::Launch { explicit }) if explicit || !self.session_open() => {
+        match self.model.opening(&utterance) {
+            Some(Opening::Launch { explicit }) if explicit || !self.session_open() => {
                 return self.launch().await;
             }
-            Some(Invocation::OneShot(rest)) => {
+            Some(Opening::OneShot(rest)) => {
                 self.attributes = None;
                 self.dialog = None;
                 return self.understand(&rest).await;
@@ -551,7 +551,7 @@ impl<'a> Simulator<'a> {
                 ..Default::default()
             });
             let envelope = self.envelope(ended);
-            self.skill.handle(envelope).await?;
+            self.skill.handle_from(envelope, self.invocation()).await?;
             self.attributes = None;
             self.dialog = None;
         }
@@ -757,6 +757,12 @@ impl<'a> Simulator<'a> {
         Ok(())
     }
 
+    /// The invocation context of the request just built: the local transport, no deadline.
+    fn invocation(&self) -> crate::Invocation {
+        crate::Invocation::new(crate::Transport::Local)
+            .with_request_id(format!("local-{}", self.turn))
+    }
+
     fn envelope(&mut self, request: Request) -> RequestEnvelope {
         self.turn += 1;
         let mut builder = testing::request(request).locale(&self.locale);
@@ -789,7 +795,7 @@ impl<'a> Simulator<'a> {
     ) -> Result<Option<ResponseEnvelope>> {
         let envelope = self.envelope(request);
         turn.requests.push(envelope.clone());
-        let response = match self.skill.handle(envelope).await {
+        let response = match self.skill.handle_from(envelope, self.invocation()).await {
             Ok(r) => r,
             Err(e) => {
                 turn.notes.push(format!("the skill failed: {e}"));
