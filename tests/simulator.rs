@@ -618,9 +618,8 @@ async fn converse(locale: &str, package: &Path) {
     // Relaunch in the middle of the session, then a one-shot request.
     let turn = say(&mut sim, locale, p.open).await;
     assert_eq!(speech(&turn), "welcome", "{}", ctx("relaunch", &turn));
-    let launched = turn.requests[0].session.as_ref().unwrap();
     assert!(
-        launched.new,
+        turn.requests[0].new_session,
         "{}",
         ctx("relaunch opens a new session", &turn)
     );

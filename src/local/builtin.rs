@@ -22,8 +22,8 @@ pub(crate) struct Language {
     units: Vec<(String, &'static str)>,
     articles: Vec<String>,
     time_words: Vec<(String, &'static str)>,
-    /// Words a Japanese value is cut at (counters such as 月, 時, 分).
-    marks: Vec<String>,
+    /// Words a Japanese value is cut at (counters such as 月, 時, 分), longest first.
+    marks: Vec<(String, ())>,
     pub launch: Vec<String>,
     pub one_shot: Vec<String>,
     pub wake: Vec<String>,
@@ -41,27 +41,32 @@ fn groups(table: &str) -> Vec<Vec<String>> {
 }
 
 fn coded(table: &'static str) -> Vec<(String, &'static str)> {
-    let mut v: Vec<(String, &'static str)> = table
-        .split_whitespace()
-        .filter_map(|e| e.split_once(':'))
-        .map(|(w, c)| (phrase(w), c))
-        .collect();
-    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut v = Vec::new();
+    for (w, c) in table.split_whitespace().filter_map(|e| e.split_once(':')) {
+        longest_first(&mut v, (phrase(w), c));
+    }
     v
+}
+
+/// Inserts `item` after every longer key: lists kept longest first for
+/// matching, without a sort (each sort instance costs kilobytes of code).
+pub(crate) fn longest_first<T>(list: &mut Vec<(String, T)>, item: (String, T)) {
+    let at = list.partition_point(|(k, _)| k.len() >= item.0.len());
+    list.insert(at, item);
 }
 
 impl Language {
     pub(crate) fn new(locale: &str) -> Self {
         let l: &Lang = lang::for_locale(locale);
         let date_marks = l.date_marks.map(|m| m.map(phrase));
-        let mut marks: Vec<String> = Vec::new();
+        let mut marks: Vec<(String, ())> = Vec::new();
         if date_marks.is_some() {
-            for table in [l.duration_units, l.time_words] {
-                marks.extend(coded(table).into_iter().map(|(w, _)| w));
+            let tables = [l.duration_units, l.time_words];
+            let words = tables.iter().flat_map(|t| t.split_whitespace());
+            let words = words.filter_map(|e| e.split_once(':').map(|(w, _)| w));
+            for w in words.chain(l.date_marks.iter().flatten().copied()) {
+                longest_first(&mut marks, (phrase(w), ()));
             }
-            marks.extend(l.date_marks.iter().flatten().map(|m| phrase(m)));
-            marks.sort_by_key(|m| std::cmp::Reverse(m.len()));
-            marks.dedup();
         }
         Language {
             numbers: Numbers::new(l),
@@ -153,7 +158,11 @@ impl Language {
             let mut rest = joined.as_str();
             let mut current = String::new();
             while let Some(c) = rest.chars().next() {
-                if let Some(m) = self.marks.iter().find(|m| rest.starts_with(m.as_str())) {
+                if let Some((m, _)) = self
+                    .marks
+                    .iter()
+                    .find(|(m, _)| rest.starts_with(m.as_str()))
+                {
                     if !current.is_empty() {
                         out.push(std::mem::take(&mut current));
                     }

@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::builtin::Language;
 use super::text::{self, Word};
@@ -23,6 +22,20 @@ use crate::{Error, ErrorKind, Result};
 
 /// The usual phrases of Alexa's built-in intents, per locale.
 const BUILTIN_UTTERANCES: &str = include_str!("builtin_utterances.json");
+
+/// A model file, with or without the `interactionModel` wrapper.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ModelFile {
+    #[serde(default)]
+    interaction_model: Option<ModelJson>,
+    #[serde(default)]
+    language_model: Option<LanguageModel>,
+    #[serde(default)]
+    dialog: Option<DialogJson>,
+    #[serde(default)]
+    prompts: Vec<PromptJson>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -242,12 +255,25 @@ impl InteractionModel {
                 format!("{} is not a valid interaction model: {e}", path.display()),
             )
         };
-        let mut value: Value = serde_json::from_str(&text).map_err(invalid)?;
+        let file: ModelFile = serde_json::from_str(&text).map_err(invalid)?;
         // Older "builder" files have no `interactionModel` wrapper.
-        if let Some(inner) = value.get_mut("interactionModel") {
-            value = inner.take();
-        }
-        let model: ModelJson = serde_json::from_value(value).map_err(invalid)?;
+        let model = match (file.interaction_model, file.language_model) {
+            (Some(m), _) => m,
+            (None, Some(language_model)) => ModelJson {
+                language_model,
+                dialog: file.dialog,
+                prompts: file.prompts,
+            },
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "{} is not a valid interaction model: it has no `interactionModel.languageModel`",
+                        path.display()
+                    ),
+                ));
+            }
+        };
         Ok(Self::from_json(path, locale, model))
     }
 

@@ -223,32 +223,31 @@ fn print_turn(out: &mut impl Write, turn: &Turn, json: bool) -> Result<()> {
     for note in &turn.notes {
         writeln!(out, "  ({note})")?;
     }
-    for envelope in &turn.requests {
-        if let Request::Intent(r) = &envelope.request {
-            let mut slots: Vec<String> = r
-                .intent
+    for sent in &turn.requests {
+        if let Some(intent) = &sent.intent {
+            let mut slots: Vec<String> = intent
                 .slots
                 .iter()
                 .filter_map(|(k, v)| v.value().map(|value| format!("{k}={value}")))
                 .collect();
-            slots.sort();
-            let mut line = r.intent.name.clone();
+            slots.sort_unstable();
+            let mut line = intent.name.clone();
             for s in slots {
                 line.push(' ');
                 line.push_str(&s);
             }
-            if let Some(state) = r.dialog_state {
-                line.push_str(&format!(
-                    " ({})",
-                    serde_json::to_string(&state)?.trim_matches('"')
-                ));
+            if let Some(state) = sent.dialog_state {
+                line.push_str(match state {
+                    DialogState::Started => " (STARTED)",
+                    DialogState::InProgress => " (IN_PROGRESS)",
+                    DialogState::Completed => " (COMPLETED)",
+                });
             }
-            if r.intent.confirmation_status != ConfirmationStatus::None {
-                line.push_str(&format!(
-                    " intent {}",
-                    serde_json::to_string(&r.intent.confirmation_status)?.trim_matches('"')
-                ));
-            }
+            line.push_str(match intent.confirmation_status {
+                ConfirmationStatus::None => "",
+                ConfirmationStatus::Confirmed => " intent CONFIRMED",
+                ConfirmationStatus::Denied => " intent DENIED",
+            });
             writeln!(out, "  [{line}]")?;
         }
     }
@@ -339,6 +338,25 @@ pub fn check_skill_package(
     }
 }
 
+/// A request the simulator sent to the skill.
+///
+/// ```
+/// let sent = alexa_kit::local::SentRequest::default();
+/// assert!(sent.intent.is_none() && !sent.new_session);
+/// ```
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct SentRequest {
+    /// `LaunchRequest`, `IntentRequest` or `SessionEndedRequest`.
+    pub request_type: &'static str,
+    /// The intent of an `IntentRequest`, with its slots as sent.
+    pub intent: Option<Intent>,
+    /// The `dialogState` of an `IntentRequest` whose intent has a dialog model.
+    pub dialog_state: Option<DialogState>,
+    /// Whether the request opened a new session.
+    pub new_session: bool,
+}
+
 /// What happened in one turn of the simulator.
 ///
 /// ```
@@ -348,10 +366,10 @@ pub fn check_skill_package(
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct Turn {
-    /// The request envelopes sent to the skill, in order: none when the dialog
-    /// model asked the question itself, two when the skill delegated and the
+    /// The requests sent to the skill, in order: none when the dialog model
+    /// asked the question itself, two when the skill delegated and the
     /// dialog completed at once.
-    pub requests: Vec<RequestEnvelope>,
+    pub requests: Vec<SentRequest>,
     /// The skill's responses, one per request.
     pub responses: Vec<ResponseEnvelope>,
     /// What Alexa said, as plain text: the skill's speech or a prompt of the dialog model.
@@ -369,10 +387,7 @@ impl Turn {
     /// assert!(alexa_kit::local::Turn::default().intent().is_none());
     /// ```
     pub fn intent(&self) -> Option<&Intent> {
-        self.requests.iter().rev().find_map(|e| match &e.request {
-            Request::Intent(r) => Some(&r.intent),
-            _ => None,
-        })
+        self.requests.iter().rev().find_map(|r| r.intent.as_ref())
     }
 
     /// The `dialogState` of the last intent request sent to the skill.
@@ -381,10 +396,11 @@ impl Turn {
     /// assert!(alexa_kit::local::Turn::default().dialog_state().is_none());
     /// ```
     pub fn dialog_state(&self) -> Option<DialogState> {
-        self.requests.iter().rev().find_map(|e| match &e.request {
-            Request::Intent(r) => r.dialog_state,
-            _ => None,
-        })
+        self.requests
+            .iter()
+            .rev()
+            .find(|r| r.intent.is_some())
+            .and_then(|r| r.dialog_state)
     }
 }
 
@@ -550,10 +566,8 @@ impl<'a> Simulator<'a> {
                 reason: Some("USER_INITIATED".to_owned()),
                 ..Default::default()
             });
-            let envelope = self.envelope(ended);
-            self.skill.handle_from(envelope, self.invocation()).await?;
+            self.send(&mut Turn::default(), ended).await?;
             self.attributes = None;
-            self.dialog = None;
         }
         Ok(())
     }
@@ -715,14 +729,14 @@ impl<'a> Simulator<'a> {
         if let Some(d) = self.dialog.as_mut() {
             d.started = true;
         }
-        let Some(response) = self.send(turn, request).await? else {
+        if !self.send(turn, request).await? {
             return Ok(());
-        };
+        }
         // The skill's dialog directive says what the dialog waits for next.
-        let directive = response.response.directives.iter().find(|d| d.is_dialog());
-        let Some(dialog) = self.dialog.as_mut() else {
-            return Ok(());
-        };
+        let directive = turn
+            .responses
+            .last()
+            .and_then(|r| r.response.directives.iter().find(|d| d.is_dialog()));
         let (awaiting, updated) = match directive {
             Some(Directive::DialogDelegate(d)) => (None, d.updated_intent.clone()),
             Some(Directive::DialogElicitSlot(d)) => (
@@ -740,6 +754,9 @@ impl<'a> Simulator<'a> {
                 self.dialog = None;
                 return Ok(());
             }
+        };
+        let Some(dialog) = self.dialog.as_mut() else {
+            return Ok(());
         };
         if let Some(intent) = updated {
             dialog.intent = self.model.with_all_slots(intent);
@@ -788,13 +805,20 @@ impl<'a> Simulator<'a> {
     }
 
     /// Sends one request; records it, the response and the speech in `turn`.
-    async fn send(
-        &mut self,
-        turn: &mut Turn,
-        request: Request,
-    ) -> Result<Option<ResponseEnvelope>> {
+    /// `false` when the skill failed.
+    async fn send(&mut self, turn: &mut Turn, request: Request) -> Result<bool> {
         let envelope = self.envelope(request);
-        turn.requests.push(envelope.clone());
+        let (request_type, intent, dialog_state) = match &envelope.request {
+            Request::Launch(_) => ("LaunchRequest", None, None),
+            Request::Intent(r) => ("IntentRequest", Some(r.intent.clone()), r.dialog_state),
+            _ => ("SessionEndedRequest", None, None),
+        };
+        turn.requests.push(SentRequest {
+            request_type,
+            intent,
+            dialog_state,
+            new_session: envelope.session.as_ref().is_some_and(|s| s.new),
+        });
         let response = match self.skill.handle_from(envelope, self.invocation()).await {
             Ok(r) => r,
             Err(e) => {
@@ -802,7 +826,7 @@ impl<'a> Simulator<'a> {
                 self.attributes = None;
                 self.dialog = None;
                 turn.session_open = false;
-                return Ok(None);
+                return Ok(false);
             }
         };
         let r = &response.response;
@@ -818,8 +842,8 @@ impl<'a> Simulator<'a> {
             self.dialog = None;
         }
         turn.session_open = self.session_open();
-        turn.responses.push(response.clone());
-        Ok(Some(response))
+        turn.responses.push(response);
+        Ok(true)
     }
 }
 

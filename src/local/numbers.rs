@@ -9,6 +9,7 @@
 //! else is read digit by digit as people say years and codes (`nineteen
 //! ninety` = 1990, `one two three` = 123).
 
+use super::builtin::longest_first;
 use super::lang::Lang;
 use super::text;
 
@@ -28,8 +29,8 @@ pub(crate) struct Numbers {
     /// Longest first.
     morphs: Vec<(String, Morph)>,
     units_first: bool,
-    /// (ending, replacement, is a prefix), longest first.
-    ordinals: Vec<(String, String, bool)>,
+    /// (ending, (replacement, is a prefix)), longest first.
+    ordinals: Vec<(String, (String, bool))>,
     inflections: Vec<(String, String)>,
 }
 
@@ -45,28 +46,30 @@ fn pairs(table: &str, sep: char) -> impl Iterator<Item = (&str, &str)> {
 
 impl Numbers {
     pub(crate) fn new(lang: &Lang) -> Self {
-        let mut morphs: Vec<(String, Morph)> = pairs(lang.numbers, ':')
-            .filter_map(|(w, v)| {
-                let m = if v == "&" {
-                    Morph::Connector
-                } else if let Some(n) = v.strip_suffix('*') {
-                    Morph::Small(n.parse().ok()?)
-                } else if let Some(n) = v.strip_suffix('^') {
-                    Morph::Big(n.parse().ok()?)
-                } else {
-                    Morph::Value(v.parse().ok()?)
-                };
-                Some((fold(w), m))
-            })
-            .collect();
-        morphs.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut ordinals: Vec<(String, String, bool)> = pairs(lang.ordinals, '>')
-            .map(|(e, r)| match e.strip_prefix('^') {
-                Some(p) => (fold(p), fold(r), true),
-                None => (fold(e), fold(r), false),
-            })
-            .collect();
-        ordinals.sort_by_key(|(e, _, _)| std::cmp::Reverse(e.len()));
+        let mut morphs: Vec<(String, Morph)> = Vec::new();
+        let entries = pairs(lang.numbers, ':').filter_map(|(w, v)| {
+            let m = if v == "&" {
+                Morph::Connector
+            } else if let Some(n) = v.strip_suffix('*') {
+                Morph::Small(n.parse().ok()?)
+            } else if let Some(n) = v.strip_suffix('^') {
+                Morph::Big(n.parse().ok()?)
+            } else {
+                Morph::Value(v.parse().ok()?)
+            };
+            Some((fold(w), m))
+        });
+        for entry in entries {
+            longest_first(&mut morphs, entry);
+        }
+        let mut ordinals: Vec<(String, (String, bool))> = Vec::new();
+        for (e, r) in pairs(lang.ordinals, '>') {
+            let entry = match e.strip_prefix('^') {
+                Some(p) => (fold(p), (fold(r), true)),
+                None => (fold(e), (fold(r), false)),
+            };
+            longest_first(&mut ordinals, entry);
+        }
         let inflections = pairs(lang.inflections, '>')
             .map(|(e, r)| (fold(e), fold(r)))
             .collect();
@@ -134,7 +137,7 @@ impl Numbers {
     /// first that reads as a number.
     fn ordinal_word(&self, word: &str) -> Option<String> {
         let rewrites = |w: String| {
-            self.ordinals.iter().filter_map(move |(e, r, prefix)| {
+            self.ordinals.iter().filter_map(move |(e, (r, prefix))| {
                 let out = if *prefix {
                     w.strip_prefix(e.as_str()).map(|rest| format!("{r}{rest}"))
                 } else {
