@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use super::builtin::Language;
 use super::text::{self, Word};
@@ -23,133 +23,25 @@ use crate::{Error, ErrorKind, Result};
 /// The usual phrases of Alexa's built-in intents, per locale.
 const BUILTIN_UTTERANCES: &str = include_str!("builtin_utterances.json");
 
-/// A model file, with or without the `interactionModel` wrapper.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ModelFile {
-    #[serde(default)]
-    interaction_model: Option<ModelJson>,
-    #[serde(default)]
-    language_model: Option<LanguageModel>,
-    #[serde(default)]
-    dialog: Option<DialogJson>,
-    #[serde(default)]
-    prompts: Vec<PromptJson>,
+/// The string at `key`, or "".
+fn str_at<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ModelJson {
-    language_model: LanguageModel,
-    #[serde(default)]
-    dialog: Option<DialogJson>,
-    #[serde(default)]
-    prompts: Vec<PromptJson>,
+/// The array at `key`, or an empty one.
+fn list_at<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct LanguageModel {
-    invocation_name: String,
-    #[serde(default)]
-    intents: Vec<IntentJson>,
-    #[serde(default)]
-    types: Vec<SlotTypeJson>,
+fn flag_at(v: &Value, key: &str) -> bool {
+    v.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
 
-#[derive(Debug, Deserialize)]
-struct IntentJson {
-    name: String,
-    #[serde(default)]
-    slots: Vec<SlotJson>,
-    #[serde(default)]
-    samples: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotJson {
-    name: String,
-    #[serde(rename = "type")]
-    slot_type: String,
-    #[serde(default)]
-    samples: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotTypeJson {
-    name: String,
-    #[serde(default)]
-    values: Vec<SlotTypeValue>,
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotTypeValue {
-    #[serde(default)]
-    id: Option<String>,
-    name: SlotTypeValueName,
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotTypeValueName {
-    value: String,
-    #[serde(default)]
-    synonyms: Vec<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DialogJson {
-    #[serde(default)]
-    delegation_strategy: Option<String>,
-    #[serde(default)]
-    intents: Vec<DialogIntentJson>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DialogIntentJson {
-    name: String,
-    #[serde(default)]
-    delegation_strategy: Option<String>,
-    #[serde(default)]
-    confirmation_required: bool,
-    #[serde(default)]
-    prompts: PromptRefs,
-    #[serde(default)]
-    slots: Vec<DialogSlotJson>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DialogSlotJson {
-    name: String,
-    #[serde(default)]
-    elicitation_required: bool,
-    #[serde(default)]
-    confirmation_required: bool,
-    #[serde(default)]
-    prompts: PromptRefs,
-}
-
-#[derive(Debug, Default, Clone, Deserialize)]
-struct PromptRefs {
-    #[serde(default)]
-    elicitation: Option<String>,
-    #[serde(default)]
-    confirmation: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct PromptJson {
-    id: String,
-    #[serde(default)]
-    variations: Vec<Variation>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Variation {
-    #[serde(default)]
-    value: String,
+/// A string that may be absent or null.
+fn opt_at(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
 /// One piece of a sample utterance.
@@ -255,30 +147,29 @@ impl InteractionModel {
                 format!("{} is not a valid interaction model: {e}", path.display()),
             )
         };
-        let file: ModelFile = serde_json::from_str(&text).map_err(invalid)?;
+        let mut file: Value = serde_json::from_str(&text).map_err(invalid)?;
         // Older "builder" files have no `interactionModel` wrapper.
-        let model = match (file.interaction_model, file.language_model) {
-            (Some(m), _) => m,
-            (None, Some(language_model)) => ModelJson {
-                language_model,
-                dialog: file.dialog,
-                prompts: file.prompts,
-            },
-            (None, None) => {
-                return Err(Error::new(
-                    ErrorKind::Config,
-                    format!(
-                        "{} is not a valid interaction model: it has no `interactionModel.languageModel`",
-                        path.display()
-                    ),
-                ));
-            }
-        };
-        Ok(Self::from_json(path, locale, model))
+        if let Some(inner) = file.get_mut("interactionModel") {
+            file = inner.take();
+        }
+        if file
+            .pointer("/languageModel/invocationName")
+            .and_then(Value::as_str)
+            .is_none()
+        {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "{} is not a valid interaction model: it has no `interactionModel.languageModel.invocationName`",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(Self::from_json(path, locale, &file))
     }
 
-    fn from_json(path: PathBuf, locale: &str, model: ModelJson) -> Self {
-        let lm = model.language_model;
+    fn from_json(path: PathBuf, locale: &str, model: &Value) -> Self {
+        let lm = model.get("languageModel").unwrap_or(&Value::Null);
         let mut samples = Vec::new();
         let mut slot_samples = HashMap::new();
         let mut intent_slots = HashMap::new();
@@ -286,84 +177,86 @@ impl InteractionModel {
         let mut custom_intents = Vec::new();
         let mut has_fallback = false;
         let builtins = builtin_phrases(locale);
-        for intent in &lm.intents {
-            has_fallback |= intent.name == "AMAZON.FallbackIntent";
-            if !intent.name.starts_with("AMAZON.") {
-                custom_intents.push(intent.name.clone());
+        for intent in list_at(lm, "intents") {
+            let name = str_at(intent, "name");
+            has_fallback |= name == "AMAZON.FallbackIntent";
+            if !name.starts_with("AMAZON.") {
+                custom_intents.push(name.to_owned());
             }
-            for slot in &intent.slots {
-                let key = (intent.name.clone(), slot.name.clone());
-                slot_types.insert(key.clone(), slot.slot_type.clone());
-                let mut own: Vec<Sample> = slot
-                    .samples
-                    .iter()
-                    .map(|s| Sample::parse(&intent.name, s))
-                    .collect();
-                own.push(Sample::parse(&intent.name, &format!("{{{}}}", slot.name)));
-                slot_samples.insert(key, own);
+            let mut names = Vec::new();
+            for slot in list_at(intent, "slots") {
+                let slot_name = str_at(slot, "name");
+                names.push(slot_name.to_owned());
+                let key = (name.to_owned(), slot_name.to_owned());
+                slot_types.insert(key.clone(), str_at(slot, "type").to_owned());
+                let own = list_at(slot, "samples").iter().filter_map(Value::as_str);
+                let implicit = format!("{{{slot_name}}}");
+                let own = own.chain(std::iter::once(implicit.as_str()));
+                slot_samples.insert(key, own.map(|s| Sample::parse(name, s)).collect());
             }
-            intent_slots.insert(
-                intent.name.clone(),
-                intent.slots.iter().map(|s| s.name.clone()).collect(),
-            );
-            let phrases = builtins.get(intent.name.as_str()).into_iter().flatten();
-            for s in intent.samples.iter().chain(phrases) {
-                samples.push(Sample::parse(&intent.name, s));
+            intent_slots.insert(name.to_owned(), names);
+            let phrases = builtins.get(name).into_iter().flatten().map(String::as_str);
+            let own = list_at(intent, "samples").iter().filter_map(Value::as_str);
+            for s in own.chain(phrases) {
+                samples.push(Sample::parse(name, s));
             }
         }
-        let type_values = lm
-            .types
-            .into_iter()
+        let type_values = list_at(lm, "types")
+            .iter()
             .map(|t| {
-                let values = t
-                    .values
-                    .into_iter()
+                let values = list_at(t, "values")
+                    .iter()
                     .map(|v| {
-                        let mut keys = vec![text::key(&v.name.value)];
-                        keys.extend(v.name.synonyms.iter().map(|s| text::key(s)));
-                        (keys, v.name.value, v.id)
+                        let name = v.get("name").unwrap_or(&Value::Null);
+                        let value = str_at(name, "value");
+                        let mut keys = vec![text::key(value)];
+                        let synonyms = list_at(name, "synonyms").iter().filter_map(Value::as_str);
+                        keys.extend(synonyms.map(text::key));
+                        (keys, value.to_owned(), opt_at(v, "id"))
                     })
                     .collect();
-                (t.name, values)
+                (str_at(t, "name").to_owned(), values)
             })
             .collect();
-        let dialog_json = model.dialog.unwrap_or_default();
-        let default_auto = dialog_json.delegation_strategy.as_deref() != Some("SKILL_RESPONSE");
-        let dialog = dialog_json
-            .intents
-            .into_iter()
+        let dialog_json = model.get("dialog").unwrap_or(&Value::Null);
+        let default_auto = str_at(dialog_json, "delegationStrategy") != "SKILL_RESPONSE";
+        let prompt_ref = |v: &Value, key: &str| v.get("prompts").and_then(|p| opt_at(p, key));
+        let dialog = list_at(dialog_json, "intents")
+            .iter()
             .map(|i| {
-                let auto = match i.delegation_strategy.as_deref() {
-                    Some(s) => s == "ALWAYS",
-                    None => default_auto,
+                let auto = match str_at(i, "delegationStrategy") {
+                    "" => default_auto,
+                    s => s == "ALWAYS",
                 };
-                let slots = i
-                    .slots
-                    .into_iter()
+                let slots = list_at(i, "slots")
+                    .iter()
                     .map(|s| DialogSlot {
-                        name: s.name,
-                        elicitation_required: s.elicitation_required,
-                        confirmation_required: s.confirmation_required,
-                        elicitation: s.prompts.elicitation,
-                        confirmation: s.prompts.confirmation,
+                        name: str_at(s, "name").to_owned(),
+                        elicitation_required: flag_at(s, "elicitationRequired"),
+                        confirmation_required: flag_at(s, "confirmationRequired"),
+                        elicitation: prompt_ref(s, "elicitation"),
+                        confirmation: prompt_ref(s, "confirmation"),
                     })
                     .collect();
                 let intent = DialogIntent {
                     auto_delegate: auto,
-                    confirmation_required: i.confirmation_required,
-                    confirmation: i.prompts.confirmation,
+                    confirmation_required: flag_at(i, "confirmationRequired"),
+                    confirmation: prompt_ref(i, "confirmation"),
                     slots,
                 };
-                (i.name, intent)
+                (str_at(i, "name").to_owned(), intent)
             })
             .collect();
-        let prompts = model
-            .prompts
-            .into_iter()
-            .map(|p| (p.id, p.variations.into_iter().map(|v| v.value).collect()))
+        let prompts = list_at(model, "prompts")
+            .iter()
+            .map(|p| {
+                let variations = list_at(p, "variations").iter();
+                let texts = variations.map(|v| str_at(v, "value").to_owned()).collect();
+                (str_at(p, "id").to_owned(), texts)
+            })
             .collect();
         let language = Language::new(locale);
-        let name = &lm.invocation_name;
+        let name = str_at(lm, "invocationName");
         let patterns = |list: &[String]| -> Vec<Sample> {
             list.iter()
                 .map(|p| Sample::parse("", &p.replace("{name}", name)))
@@ -374,7 +267,7 @@ impl InteractionModel {
         let one_shot = patterns(&language.one_shot);
         InteractionModel {
             path,
-            invocation_name: lm.invocation_name,
+            invocation_name: name.to_owned(),
             custom_intents,
             language,
             samples,
@@ -681,7 +574,7 @@ mod tests {
     use super::*;
 
     fn model() -> InteractionModel {
-        let m: ModelJson = serde_json::from_value(serde_json::json!({"languageModel": {
+        let m = serde_json::json!({"languageModel": {
             "invocationName": "coffee shop",
             "intents": [
                 {"name": "OrderIntent", "slots": [{"name": "drink", "type": "DrinkType"}],
@@ -699,9 +592,8 @@ mod tests {
             "types": [{"name": "DrinkType", "values": [
                 {"id": "TEA", "name": {"value": "tea", "synonyms": ["cuppa"]}}
             ]}]
-        }}))
-        .unwrap();
-        InteractionModel::from_json(PathBuf::from("x.json"), "en-US", m)
+        }});
+        InteractionModel::from_json(PathBuf::from("x.json"), "en-US", &m)
     }
 
     fn today() -> Day {
