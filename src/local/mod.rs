@@ -236,18 +236,12 @@ fn print_turn(out: &mut impl Write, turn: &Turn, json: bool) -> Result<()> {
                 line.push(' ');
                 line.push_str(&s);
             }
-            if let Some(state) = sent.dialog_state {
-                line.push_str(match state {
-                    DialogState::Started => " (STARTED)",
-                    DialogState::InProgress => " (IN_PROGRESS)",
-                    DialogState::Completed => " (COMPLETED)",
-                });
+            if let Some(state) = &sent.dialog_state {
+                line.push_str(&format!(" ({})", state.as_str()));
             }
-            line.push_str(match intent.confirmation_status {
-                ConfirmationStatus::None => "",
-                ConfirmationStatus::Confirmed => " intent CONFIRMED",
-                ConfirmationStatus::Denied => " intent DENIED",
-            });
+            if intent.confirmation_status != ConfirmationStatus::None {
+                line.push_str(&format!(" intent {}", intent.confirmation_status.as_str()));
+            }
             writeln!(out, "  [{line}]")?;
         }
     }
@@ -400,7 +394,7 @@ impl Turn {
             .iter()
             .rev()
             .find(|r| r.intent.is_some())
-            .and_then(|r| r.dialog_state)
+            .and_then(|r| r.dialog_state.clone())
     }
 }
 
@@ -721,6 +715,7 @@ impl<'a> Simulator<'a> {
         intent: Intent,
         dialog_state: Option<DialogState>,
     ) -> Result<()> {
+        let completed = dialog_state == Some(DialogState::Completed);
         let request = Request::Intent(IntentRequest {
             intent,
             dialog_state,
@@ -763,7 +758,7 @@ impl<'a> Simulator<'a> {
         }
         match awaiting {
             Some(a) => dialog.awaiting = a,
-            None if dialog_state == Some(DialogState::Completed) => {
+            None if completed => {
                 turn.notes.push(
                     "Dialog.Delegate after COMPLETED: Alexa rejects this response".to_owned(),
                 );
@@ -810,7 +805,11 @@ impl<'a> Simulator<'a> {
         let envelope = self.envelope(request);
         let (request_type, intent, dialog_state) = match &envelope.request {
             Request::Launch(_) => ("LaunchRequest", None, None),
-            Request::Intent(r) => ("IntentRequest", Some(r.intent.clone()), r.dialog_state),
+            Request::Intent(r) => (
+                "IntentRequest",
+                Some(r.intent.clone()),
+                r.dialog_state.clone(),
+            ),
             _ => ("SessionEndedRequest", None, None),
         };
         turn.requests.push(SentRequest {
