@@ -320,7 +320,7 @@ impl Language {
             .filter(|(_, c)| c.is_none())
             .map(|(p, _)| p)
             .collect();
-        let has = |c: &str| codes.iter().any(|x| *x == Some(c));
+        let has = |c: &str| codes.contains(&Some(c));
         let part = codes
             .iter()
             .flatten()
@@ -383,9 +383,8 @@ impl Language {
                 pending.push(p);
                 continue;
             };
-            let n = if pending.is_empty() {
-                1
-            } else if pending.len() == 1 && self.articles.contains(&pending[0]) {
+            let article = pending.len() == 1 && self.articles.contains(&pending[0]);
+            let n = if pending.is_empty() || article {
                 1
             } else {
                 let words: Vec<&str> = pending
@@ -579,6 +578,8 @@ mod tests {
             Some("november")
         );
         assert_eq!(fill("en-US", "AMAZON.Month", "nineteen"), None);
+        assert_eq!(fill("ja-JP", "AMAZON.Month", "11月").as_deref(), Some("11月"));
+        assert_eq!(fill("es-MX", "AMAZON.Ordinal", "primera").as_deref(), Some("1"));
         assert_eq!(
             fill("en-US", "AMAZON.DayOfWeek", "Friday").as_deref(),
             Some("friday")

@@ -97,6 +97,12 @@ struct Fill {
 /// How well a sample matched: compared as a tuple, greater is better.
 type Score = (usize, usize, i64);
 
+/// A custom slot type's value: its folded phrases (value and synonyms), canonical value and id.
+type TypeValue = (Vec<String>, String, Option<String>);
+
+/// The best match so far: its score, sample and slot values.
+type Best<'a> = Option<(Score, &'a Sample, Vec<(String, Fill)>)>;
+
 /// An interaction model, ready to match utterances.
 #[derive(Debug)]
 pub(crate) struct InteractionModel {
@@ -111,7 +117,7 @@ pub(crate) struct InteractionModel {
     intent_slots: HashMap<String, Vec<String>>,
     slot_types: HashMap<(String, String), String>,
     /// Custom values per type: (folded phrases, canonical value, id).
-    type_values: HashMap<String, Vec<(Vec<String>, String, Option<String>)>>,
+    type_values: HashMap<String, Vec<TypeValue>>,
     has_fallback: bool,
     dialog: HashMap<String, DialogIntent>,
     prompts: HashMap<String, Vec<String>>,
@@ -386,7 +392,7 @@ impl InteractionModel {
         today: Day,
         answering: bool,
     ) -> Option<Intent> {
-        let mut best: Option<(Score, &Sample, Vec<(String, Fill)>)> = None;
+        let mut best: Best = None;
         for sample in samples {
             let fill = |slot: &str, w: &[Word]| self.fill(&sample.intent, slot, w, today);
             let mut captures = Vec::new();

@@ -2,7 +2,7 @@
 //! runs the skill on your machine when `AWS_LAMBDA_RUNTIME_API` is unset.
 //!
 //! ```text
-//! hello_world [--locale de-DE] [--skill-package DIR] [--json]   talk to the skill
+//! hello_world [--locale de-DE] [--skill-package DIR] [--json] [--date YYYY-MM-DD]   talk to the skill
 //! hello_world invoke FILE|-                                     answer one request envelope
 //! hello_world --help
 //! ```
@@ -10,9 +10,10 @@
 //! The dialog simulator reads one utterance per line (a prompt on a
 //! terminal, plain lines when piped), matches it against the skill's own
 //! interaction model (`<skill package>/interactionModels/custom/<locale>.json`,
-//! with slot values, entity resolution and the usual phrases of Alexa's
-//! built-in intents), carries the session from turn to turn and prints what
-//! Alexa would say. It calls the very same [`Skill::handle`] as Lambda does.
+//! with typed slot values, entity resolution, the usual phrases of Alexa's
+//! built-in intents and the dialog model), carries the session from turn to
+//! turn and prints what Alexa would say. It calls the same skill core as
+//! Lambda does. [`Simulator`] is the same dialog as a library, for tests.
 
 mod builtin;
 mod interaction_model;
@@ -897,6 +898,10 @@ mod tests {
             (Some("fr-FR"), Some("-"))
         );
         assert!(parse_args(["--bogus".to_owned()]).is_err());
+        let o = parse_args(["--date", "2026-11-29"].map(String::from)).unwrap();
+        assert_eq!(o.today, Day::new(2026, 11, 29));
+        let err = parse_args(["--date", "tomorrow"].map(String::from)).unwrap_err();
+        assert!(err.to_string().contains("is not an AMAZON.DATE value"), "{err}");
         assert!(parse_args(["--locale".to_owned()]).is_err());
     }
 }

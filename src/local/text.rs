@@ -157,14 +157,14 @@ pub(crate) fn key(text: &str) -> String {
     join_keys(&words(text))
 }
 
-/// Joins words as Alexa writes a slot value: with spaces, except between
-/// Japanese and Chinese characters.
+/// Joins words as Alexa writes a slot value: with spaces, except next to
+/// Japanese and Chinese characters (`11月`, `午後5時`).
 pub(crate) fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     let mut last_cjk = false;
     for p in parts {
         let cjk = p.chars().next().is_some_and(is_cjk);
-        if !out.is_empty() && !(cjk && last_cjk) {
+        if !(out.is_empty() || cjk || last_cjk) {
             out.push(' ');
         }
         out.push_str(p);
@@ -199,6 +199,7 @@ mod tests {
         assert_eq!(key("Cafe\u{301}"), key("café"));
         assert_eq!(words("Cafe\u{301}")[0].text, "café");
         assert_eq!(key("२५ ٢٥ ２５"), "25 25 25");
+        assert_eq!(key("１１月"), "11月");
         assert_eq!(key("पाँच"), key("पांच"));
         assert_eq!(key("सड़क"), key("सड\u{093C}क"));
     }

@@ -80,16 +80,7 @@ impl ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let article = if self.type_name.starts_with("AMAZON.O") {
-            "an"
-        } else {
-            "a"
-        };
-        write!(
-            f,
-            "`{}` is not {article} {} value",
-            self.value, self.type_name
-        )
+        write!(f, "`{}` is not an {} value", self.value, self.type_name)
     }
 }
 
