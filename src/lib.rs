@@ -12,6 +12,7 @@ pub mod skill;
 pub mod slots;
 pub mod testing;
 
+mod bounded;
 mod error;
 mod invocation;
 mod panic;

@@ -578,8 +578,14 @@ mod tests {
             Some("november")
         );
         assert_eq!(fill("en-US", "AMAZON.Month", "nineteen"), None);
-        assert_eq!(fill("ja-JP", "AMAZON.Month", "11月").as_deref(), Some("11月"));
-        assert_eq!(fill("es-MX", "AMAZON.Ordinal", "primera").as_deref(), Some("1"));
+        assert_eq!(
+            fill("ja-JP", "AMAZON.Month", "11月").as_deref(),
+            Some("11月")
+        );
+        assert_eq!(
+            fill("es-MX", "AMAZON.Ordinal", "primera").as_deref(),
+            Some("1")
+        );
         assert_eq!(
             fill("en-US", "AMAZON.DayOfWeek", "Friday").as_deref(),
             Some("friday")

@@ -36,7 +36,7 @@ use crate::slots::Day;
 use crate::testing;
 use crate::{Error, ErrorKind, Result};
 
-use interaction_model::{InteractionModel, Opening};
+use interaction_model::{InteractionModel, Opening, locale_tag};
 
 /// Environment variable naming the skill package folder for the simulator
 /// (`--skill-package` wins over it; `./skill-package` is the default).
@@ -132,8 +132,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
 pub async fn run(skill: Skill) -> Result<()> {
     let options = parse_args(std::env::args().skip(1))?;
     if options.help {
-        print!("{HELP}");
-        return Ok(());
+        return print(HELP.as_bytes());
     }
     if let Some(file) = &options.invoke {
         return invoke(&skill, file).await;
@@ -157,9 +156,18 @@ async fn invoke(skill: &Skill, file: &str) -> Result<()> {
         .handle_bytes(&bytes, &crate::Invocation::new(crate::Transport::Local))
         .await?;
     let value: serde_json::Value = serde_json::from_slice(&response)?;
-    let pretty = serde_json::to_string_pretty(&value)?;
-    println!("{pretty}");
-    Ok(())
+    let mut pretty = serde_json::to_vec_pretty(&value)?;
+    pretty.push(b'\n');
+    print(&pretty)
+}
+
+/// Writes `bytes` to stdout. Unlike `print!`, a closed or full stdout is an
+/// error (the command exits non-zero) rather than a panic.
+fn print(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::new(ErrorKind::Io, "cannot write to stdout").with_source(e))
 }
 
 fn skill_package(options: &Options) -> PathBuf {
@@ -178,8 +186,8 @@ async fn simulate(
     out: &mut impl Write,
     interactive: bool,
 ) -> Result<()> {
-    let locale = options.locale.clone().unwrap_or_else(|| "en-US".to_owned());
-    let mut sim = Simulator::new(skill, &skill_package(options), &locale)?;
+    let locale = options.locale.as_deref().unwrap_or("en-US");
+    let mut sim = Simulator::new(skill, &skill_package(options), locale)?;
     if let Some(today) = options.today {
         sim = sim.today(today);
     }
@@ -195,15 +203,22 @@ async fn simulate(
     }
     let turn = sim.launch().await?;
     print_turn(out, &turn, options.json)?;
-    let mut lines = input.lines();
+    let mut input = input;
+    let mut line = Vec::new();
     loop {
         if interactive {
             write!(out, "you> ")?;
             out.flush()?;
         }
-        let Some(line) = lines.next() else { break };
-        let line = line?;
-        let utterance = line.trim();
+        line.clear();
+        if input.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            writeln!(out, "  (that line is not UTF-8 text; skipped)")?;
+            continue;
+        };
+        let utterance = text.trim();
         if utterance.is_empty() {
             continue;
         }
@@ -462,10 +477,11 @@ impl<'a> Simulator<'a> {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn new(skill: &'a Skill, skill_package: &Path, locale: &str) -> Result<Self> {
+        let locale = locale_tag(locale)?;
         Ok(Simulator {
             skill,
-            model: InteractionModel::load(skill_package, locale)?,
-            locale: locale.to_owned(),
+            model: InteractionModel::load(skill_package, &locale)?,
+            locale,
             today: Day::today_utc(),
             attributes: None,
             dialog: None,
@@ -901,7 +917,10 @@ mod tests {
         let o = parse_args(["--date", "2026-11-29"].map(String::from)).unwrap();
         assert_eq!(o.today, Day::new(2026, 11, 29));
         let err = parse_args(["--date", "tomorrow"].map(String::from)).unwrap_err();
-        assert!(err.to_string().contains("is not an AMAZON.DATE value"), "{err}");
+        assert!(
+            err.to_string().contains("is not an AMAZON.DATE value"),
+            "{err}"
+        );
         assert!(parse_args(["--locale".to_owned()]).is_err());
     }
 }
