@@ -304,8 +304,8 @@ impl StdError for ErrorImpl {
 /// The message and its sources, at most 8 KB of them: serde's messages quote
 /// the bad value whole, and a request can carry megabytes in one string.
 /// Longer text is cut with a visible marker (`…[cut: N bytes in all]`);
-/// [`message`](Error::message) and [`source`](std::error::Error::source)
-/// still give everything.
+/// [`message`](Error::message) and [`chain`](Error::chain) still give
+/// everything.
 ///
 /// ```
 /// let e = alexa_kit::Error::handler("x".repeat(100_000));
