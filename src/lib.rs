@@ -12,6 +12,7 @@ pub mod skill;
 pub mod store;
 pub mod testing;
 
+mod bounded;
 mod error;
 mod invocation;
 mod panic;
