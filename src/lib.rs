@@ -10,6 +10,7 @@ pub mod model;
 pub mod response;
 pub mod skill;
 pub mod slots;
+pub mod store;
 pub mod testing;
 
 mod bounded;
