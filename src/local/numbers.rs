@@ -112,10 +112,8 @@ impl Numbers {
                 None => w.to_owned(),
             })
             .collect();
-        if changed {
-            if let Some(n) = self.cardinal(&words.join(" ")) {
-                return Some(n);
-            }
+        if changed && let Some(n) = self.cardinal(&words.join(" ")) {
+            return Some(n);
         }
         // 6th, 1st, 6e, 6º, 21ª
         let digits: String = key.chars().take_while(char::is_ascii_digit).collect();
@@ -230,7 +228,7 @@ impl Numbers {
         let place = 10u64.pow(p.trailing_zeros_decimal());
         let adds = (p >= 10 && v < place.min(100)) // twenty five, doscientos cincuenta, 2020 + 6
             || ((p == 60 || p == 80) && v < 20) // soixante-douze, quatre-vingt-dix
-            || (self.units_first && p < 10 && v % 10 == 0 && (10..100).contains(&v)); // zwei und vierzig
+            || (self.units_first && p < 10 && v.is_multiple_of(10) && (10..100).contains(&v)); // zwei und vierzig
         if adds {
             return p.checked_add(v);
         }
