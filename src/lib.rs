@@ -11,8 +11,11 @@ pub mod response;
 #[cfg(feature = "services")]
 pub mod services;
 pub mod skill;
+pub mod slots;
+pub mod store;
 pub mod testing;
 
+mod bounded;
 mod error;
 mod invocation;
 mod panic;
