@@ -160,5 +160,10 @@ fn a_packaged_skill_calls_the_settings_api_over_tls_across_warm_invocations() {
         "{}",
         speech(&json)
     );
+    // The log is read by another thread: give it a moment to arrive.
+    let until = std::time::Instant::now() + Duration::from_secs(5);
+    while !bootstrap.log().contains("Timeout") && std::time::Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert!(bootstrap.log().contains("Timeout"), "{}", bootstrap.log());
 }
