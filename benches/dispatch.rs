@@ -22,7 +22,10 @@ use serde_json::{Value, json};
 /// context a screen device sends (see `benches/events/README.md`).
 const EVENTS: [(&str, &str); 2] = [
     ("small-hello.json", include_str!("events/small-hello.json")),
-    ("echo-show-hello.json", include_str!("events/echo-show-hello.json")),
+    (
+        "echo-show-hello.json",
+        include_str!("events/echo-show-hello.json"),
+    ),
 ];
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -100,7 +103,10 @@ fn node_peer(iterations: u32, samples: usize) -> Result<Vec<(String, f64)>, Stri
     use std::process::Command;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/node-peer");
     let run = |cmd: &mut Command| -> Result<String, String> {
-        let out = cmd.current_dir(&dir).output().map_err(|e| format!("{cmd:?}: {e}"))?;
+        let out = cmd
+            .current_dir(&dir)
+            .output()
+            .map_err(|e| format!("{cmd:?}: {e}"))?;
         if !out.status.success() {
             return Err(format!("{cmd:?}: {}", String::from_utf8_lossy(&out.stderr)));
         }
@@ -205,7 +211,9 @@ fn main() {
     }
     match node_peer(iterations, samples) {
         Ok(node) => {
-            println!("== Node.js peer: the same skill on ask-sdk-core (benches/node-peer), same run");
+            println!(
+                "== Node.js peer: the same skill on ask-sdk-core (benches/node-peer), same run"
+            );
             for (name, kit) in kit_times {
                 match node.iter().find(|(file, _)| file == name) {
                     Some((_, ns)) => println!(

@@ -96,8 +96,7 @@ fn unknown_fields_at_every_level_are_ignored() {
     );
     // An unknown viewport type is kept raw, with its `type`.
     let viewports = env
-        .context
-        .as_ref()
+        .context()
         .and_then(|c| c.viewports.as_ref())
         .expect("Viewports");
     assert!(matches!(&viewports[0], ViewportState::Apl(a) if a.id.as_deref() == Some("main")));
@@ -186,7 +185,7 @@ fn no_session_no_context_no_locale() {
         r#"{"version":"1.0","request":{"type":"LaunchRequest","requestId":"r","timestamp":"2024-01-01T00:00:00Z"}}"#,
     )
     .expect("parses");
-    assert!(env.session.is_none() && env.context.is_none());
+    assert!(env.session.is_none() && env.context().is_none());
     assert_eq!(env.locale(), None);
     assert!(!env.is_new_session());
     assert_eq!(env.user_id(), None);
@@ -380,10 +379,14 @@ fn lenient_numbers_in_the_viewport() {
         (Some(1280), Some(800), None)
     );
     assert_eq!(v.experiences[0].arc_minute_width, Some(221.5));
-    let err = RequestEnvelope::from_json(
+    // `context` is parsed when first read: a bad field makes it read as
+    // `None`, and `try_context` says why.
+    let env = RequestEnvelope::from_json(
         r#"{"context":{"Viewport":{"pixelWidth":"wide"}},"request":{"type":"LaunchRequest"}}"#,
     )
-    .unwrap_err();
+    .expect("context is not parsed yet");
+    assert!(env.viewport().is_none());
+    let err = env.try_context().unwrap_err();
     assert!(
         err.to_string().contains("at `context.Viewport.pixelWidth`"),
         "{err}"

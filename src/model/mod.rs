@@ -46,6 +46,7 @@ mod json_path;
 mod lenient;
 mod request;
 mod response;
+mod scan;
 mod tagged;
 
 pub use context::*;
