@@ -15,8 +15,6 @@
 //! parsed into `serde_json::Value`s; with the cap, whatever the event, a parse
 //! allocates a few tens of MB at most.
 
-use memchr::memchr2;
-
 /// The most values (scalars, arrays, objects and object keys) an event may hold.
 /// Alexa's events hold a few hundred; session attributes are bounded by the
 /// 24 KB response that set them.
@@ -38,6 +36,7 @@ pub(crate) enum ScanError {
 
 /// A position in JSON text, and the number of values passed so far.
 pub(crate) struct Scanner<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     values: usize,
@@ -46,6 +45,7 @@ pub(crate) struct Scanner<'a> {
 impl<'a> Scanner<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Scanner {
+            text,
             bytes: text.as_bytes(),
             pos: 0,
             values: 0,
@@ -95,18 +95,18 @@ impl<'a> Scanner<'a> {
         let mut at = start + 1;
         let mut escaped = false;
         loop {
-            match memchr2(b'"', b'\\', &self.bytes[at..]) {
-                Some(i) if self.bytes[at + i] == b'"' => {
-                    self.pos = at + i + 1;
+            at = next_quote_or_backslash(self.bytes, at);
+            match self.bytes.get(at) {
+                Some(b'"') => {
+                    self.pos = at + 1;
                     self.count()?;
-                    // The input is valid UTF-8 and both ends are ASCII quotes.
-                    let text = std::str::from_utf8(&self.bytes[start..=at + i]).unwrap_or("");
-                    return Ok((text, escaped));
+                    // Both ends are ASCII quotes, so on char boundaries.
+                    return Ok((&self.text[start..=at], escaped));
                 }
                 // A backslash escapes the next byte (`\"`, `\\`, `\uXXXX`…).
-                Some(i) if at + i + 1 < self.bytes.len() => {
+                Some(_) if at + 1 < self.bytes.len() => {
                     escaped = true;
-                    at += i + 2;
+                    at += 2;
                 }
                 _ => {
                     self.pos = self.bytes.len();
@@ -184,8 +184,8 @@ impl<'a> Scanner<'a> {
             // After a value: the end of the scan, a comma or a closing bracket.
             loop {
                 if depth == 0 {
-                    // Valid UTF-8, and the value starts and ends on ASCII bytes.
-                    return Ok(std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or(""));
+                    // The value starts and ends on ASCII bytes, so on char boundaries.
+                    return Ok(&self.text[start..self.pos]);
                 }
                 self.whitespace();
                 let object = objects & (1 << (depth - 1)) != 0;
@@ -260,6 +260,33 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// The index of the first `"` or `\\` in `bytes` from `at` (or `bytes.len()`).
+/// Eight bytes at a time: strings in events are mostly 10–100 bytes of ids,
+/// too short for a SIMD search to pay for its set-up.
+fn next_quote_or_backslash(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
+    const SLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
+    // The high bit of each byte of `v` that is zero (exact for the lowest one).
+    let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let hits = zeros(word ^ QUOTES) | zeros(word ^ SLASHES);
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while let Some(&b) = bytes.get(at) {
+        if b == b'"' || b == b'\\' {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
 /// The raw text of the value at `path` (object keys) inside the JSON value
 /// `text`, if every step is an object holding the key. The first of
 /// duplicate keys wins.
@@ -320,6 +347,21 @@ mod tests {
             let (v, n) = skip(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(v, text.trim(), "{text}");
             assert_eq!(n, values, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_string_ends_at_every_offset() {
+        for len in 0..40 {
+            for escape_at in 0..=len {
+                let body: String = (0..len)
+                    .map(|i| if i == escape_at { "\\\"" } else { "é" })
+                    .collect();
+                let text = format!("[\"{body}\",1]");
+                assert_eq!(skip(&text), Ok((text.as_str(), 3)), "{text}");
+                let open = format!("\"{body}");
+                assert!(skip(&open).is_err(), "{open}");
+            }
         }
     }
 
