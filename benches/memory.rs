@@ -192,10 +192,11 @@ fn main() {
     build_examples(&["hello_world"]);
     let bootstrap = target_dir().join("release/examples/hello_world");
 
+    println!("Peak RSS of the release hello_world bootstrap, one fresh process per event (VmHWM)");
     println!(
-        "Peak RSS of the release hello_world bootstrap, one fresh process per event (VmHWM)"
+        "{:<46} {:>10} {:>10}  outcome",
+        "event shape", "bytes", "peak RSS"
     );
-    println!("{:<46} {:>10} {:>10}  outcome", "event shape", "bytes", "peak RSS");
     let mut worst = 0;
     for (name, event) in shapes() {
         let emulator = Emulator::start().expect("emulator");
