@@ -16,7 +16,7 @@
 //! stripped binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use alexa_kit::lambda::emulator::{Emulator, PostKind};
