@@ -14,7 +14,7 @@ use std::time::Instant;
 #[path = "../examples/hello_world/skill.rs"]
 mod skill;
 
-use alexa_kit::lambda::Invocation;
+use alexa_kit::Invocation;
 use serde_json::{Value, json};
 
 /// The events timed, as `(name, JSON)`: the 0.9 KB IntentRequest this bench

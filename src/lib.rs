@@ -1,6 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+#[cfg(feature = "https")]
+pub mod https;
 pub mod i18n;
 pub mod lambda;
 pub mod local;
@@ -10,9 +12,12 @@ pub mod skill;
 pub mod testing;
 
 mod error;
+mod invocation;
 mod panic;
+mod run;
 
 pub use error::{Error, ErrorKind, Result};
+pub use invocation::{Invocation, Transport};
 pub use skill::Skill;
 
 /// Re-exports for skill code: `use alexa_kit::prelude::*;`.
@@ -27,8 +32,8 @@ pub mod prelude {
     pub use crate::response::ResponseBuilder;
     pub use crate::skill::{
         ErrorHandler, Handler, Input, RequestHandler, RequestInterceptor, RequestKind,
-        ResponseInterceptor,
+        ResponseInterceptor, when,
     };
-    pub use crate::{Error, ErrorKind, Result, Skill};
+    pub use crate::{Error, ErrorKind, Invocation, Result, Skill, args};
     pub use async_trait::async_trait;
 }

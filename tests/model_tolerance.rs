@@ -276,8 +276,10 @@ fn malformed_intent_names_the_path() {
             "at `request.intent.slots.a.value`: invalid type",
         ),
         (
-            r#"{"request":{"type":"IntentRequest","dialogState":"SOMEWHERE","intent":{"name":"X"}}}"#,
-            "at `request.dialogState`: unknown variant `SOMEWHERE`",
+            // An unknown dialog state is kept (see `unknown_enum_values_are_kept`); a
+            // value of the wrong JSON type is still an error with its path.
+            r#"{"request":{"type":"IntentRequest","dialogState":7,"intent":{"name":"X"}}}"#,
+            "at `request.dialogState`: invalid type",
         ),
         // `type` last: the keys before it are buffered, and the path is still named.
         (
@@ -497,5 +499,59 @@ fn unknown_fields_in_a_response_are_ignored() {
             "outputSpeech": {"type": "PlainText", "text": "hi"},
             "card": {"type": "Simple", "title": "t"},
             "reprompt": {"outputSpeech": {"type": "SSML", "ssml": "<speak>?</speak>"}}}})
+    );
+}
+
+/// Lambda's limit for a synchronous event is 6 MB; these shapes would take
+/// 50–100 times that once parsed into `serde_json::Value`s. The scan refuses
+/// them before anything is built (`cargo bench --bench memory` measures the
+/// bootstrap's peak RSS on them).
+#[test]
+fn six_megabytes_of_tiny_values_are_refused_before_parsing() {
+    let envelope = |attributes: String| {
+        format!(
+            r#"{{"session":{{"attributes":{attributes}}},"request":{{"type":"IntentRequest","intent":{{"name":"X"}}}}}}"#
+        )
+    };
+    let n = 6_000_000 / 8;
+    for (shape, event) in [
+        (
+            "zeros",
+            envelope(format!("{{\"a\":[{}0]}}", "0,".repeat(3 * n))),
+        ),
+        (
+            "one-key objects",
+            envelope(format!("{{\"a\":[{}{{}}]}}", r#"{"a":0},"#.repeat(n))),
+        ),
+        (
+            "many keys",
+            envelope(format!("{{{}\"z\":0}}", r#""k":0,"#.repeat(n))),
+        ),
+        (
+            "deep nesting",
+            envelope(format!(
+                "{{\"a\":{}{}}}",
+                "[".repeat(3 * n),
+                "]".repeat(3 * n)
+            )),
+        ),
+    ] {
+        let err = RequestEnvelope::from_slice(event.as_bytes()).unwrap_err();
+        assert_eq!(err.kind(), alexa_kit::ErrorKind::InvalidRequest, "{shape}");
+        let message = err.to_string();
+        assert!(
+            message.contains("more than 100000 JSON values") || message.contains("deeper than 128"),
+            "{shape}: {message}"
+        );
+    }
+    // Just under the bound is parsed (and stays small: 90,000 values).
+    let event = envelope(format!("{{\"a\":[{}0]}}", "0,".repeat(90_000)));
+    let env = RequestEnvelope::from_slice(event.as_bytes()).expect("under the bound");
+    assert_eq!(
+        env.session_attributes().unwrap()["a"]
+            .as_array()
+            .unwrap()
+            .len(),
+        90_001
     );
 }
