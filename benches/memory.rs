@@ -86,8 +86,8 @@ fn shapes() -> Vec<(&'static str, String)> {
             attrs(format!(r#"{{"a":"{}"}}"#, "x".repeat(room - 16))),
         ),
         (
-            "attributes 33,000 × {\"a\":0} (accepted)",
-            attrs(repeat(r#"{"a":["#, r#"{"a":0}"#, "]}", room, Some(33_000))),
+            "attributes 16,500 × {\"a\":0} (accepted)",
+            attrs(repeat(r#"{"a":["#, r#"{"a":0}"#, "]}", room, Some(16_500))),
         ),
         (
             "intent with 6 MB of slots",
@@ -104,7 +104,7 @@ fn shapes() -> Vec<(&'static str, String)> {
             ),
         ),
         (
-            "intent with 16,000 slots (accepted)",
+            "intent with 8,000 slots (accepted)",
             envelope(
                 "{}",
                 CONTEXT,
@@ -113,7 +113,7 @@ fn shapes() -> Vec<(&'static str, String)> {
                     r#""s{i}":{"name":"s{i}","value":"v"}"#,
                     "}}}",
                     room,
-                    Some(16_000),
+                    Some(8_000),
                 ),
             ),
         ),
@@ -132,7 +132,7 @@ fn shapes() -> Vec<(&'static str, String)> {
             ),
         ),
         (
-            "unknown request type, 99,000 values (accepted)",
+            "unknown request type, 24,000 × {} (accepted)",
             envelope(
                 "{}",
                 CONTEXT,
@@ -141,7 +141,7 @@ fn shapes() -> Vec<(&'static str, String)> {
                     "{}",
                     "]}",
                     room,
-                    Some(99_000),
+                    Some(24_000),
                 ),
             ),
         ),
@@ -194,7 +194,7 @@ fn main() {
 
     println!("Peak RSS of the release hello_world bootstrap, one fresh process per event (VmHWM)");
     println!(
-        "{:<46} {:>10} {:>10}  outcome",
+        "{:<58} {:>10} {:>10}  outcome",
         "event shape", "bytes", "peak RSS"
     );
     let mut worst = 0;
@@ -221,7 +221,7 @@ fn main() {
         assert!(alive, "{name}: the bootstrap exited ({outcome})");
         worst = worst.max(rss);
         println!(
-            "{name:<46} {:>10} {:>7} MB  {outcome}",
+            "{name:<58} {:>10} {:>7} MB  {outcome}",
             event.len(),
             format!("{:.1}", rss as f64 / 1024.0)
         );

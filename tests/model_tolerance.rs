@@ -540,18 +540,18 @@ fn six_megabytes_of_tiny_values_are_refused_before_parsing() {
         assert_eq!(err.kind(), alexa_kit::ErrorKind::InvalidRequest, "{shape}");
         let message = err.to_string();
         assert!(
-            message.contains("more than 100000 JSON values") || message.contains("deeper than 128"),
+            message.contains("more than 50000 JSON values") || message.contains("deeper than 128"),
             "{shape}: {message}"
         );
     }
-    // Just under the bound is parsed (and stays small: 90,000 values).
-    let event = envelope(format!("{{\"a\":[{}0]}}", "0,".repeat(90_000)));
+    // Just under the bound is parsed (and stays small: 45,000 values).
+    let event = envelope(format!("{{\"a\":[{}0]}}", "0,".repeat(45_000)));
     let env = RequestEnvelope::from_slice(event.as_bytes()).expect("under the bound");
     assert_eq!(
         env.session_attributes().unwrap()["a"]
             .as_array()
             .unwrap()
             .len(),
-        90_001
+        45_001
     );
 }

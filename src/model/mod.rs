@@ -8,7 +8,7 @@
 //! Parsing is on the hot path, so [`RequestEnvelope::from_slice`] reads only
 //! what every request needs. One pass over the text matches its brackets and
 //! strings, finds `version`, `session`, `context` and `request`, and bounds
-//! what parsing can cost (at most 100,000 values, 128 levels deep: any event
+//! what parsing can cost (at most 50,000 values, 128 levels deep: any event
 //! up to Lambda's 6 MB is parsed in a few tens of MB at most, or refused).
 //! serde then reads `version`, `session` and `request`; `context`, which on a
 //! screen device is most of the event, stays JSON text until
