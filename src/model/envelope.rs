@@ -878,3 +878,80 @@ pub struct ScopeStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EVENT: &str = r#"{"version":"1.0","context":{"Viewport":{"pixelWidth":960},
+        "System":{"application":{"applicationId":"amzn1.ask.skill.1"},"user":{"userId":"u\u0031"},
+        "device":{"deviceId":"d1","supportedInterfaces":{"AudioPlayer":{}}},"apiAccessToken":"t"}},
+        "request":{"type":"LaunchRequest"}}"#;
+
+    #[test]
+    fn system_strings_are_read_without_parsing_context() {
+        let env = RequestEnvelope::from_json(EVENT).expect("parses");
+        assert_eq!(env.application_id(), Some("amzn1.ask.skill.1"));
+        assert_eq!(env.device_id(), Some("d1"));
+        assert_eq!(env.api_access_token(), Some("t"));
+        assert_eq!(env.person_id(), None);
+        assert!(env.supports_interface("AudioPlayer"));
+        assert!(!env.supports_interface("Alexa.Presentation.APL"));
+        assert!(env.context.text().is_some(), "context was parsed");
+        // An escaped string needs serde: the context is parsed, once.
+        assert_eq!(env.user_id(), Some("u1"));
+        assert!(env.context.text().is_none());
+        assert_eq!(env.viewport().and_then(|v| v.pixel_width), Some(960));
+        assert_eq!(env.application_id(), Some("amzn1.ask.skill.1"));
+        assert!(env.supports_interface("AudioPlayer"));
+    }
+
+    #[test]
+    fn a_lazy_context_compares_and_serializes_like_a_parsed_one() {
+        let lazy = RequestEnvelope::from_json(EVENT).expect("parses");
+        let eager: RequestEnvelope = serde_json::from_str(EVENT).expect("parses");
+        assert!(lazy.context.text().is_some() && eager.context.text().is_none());
+        assert_eq!(lazy, eager);
+        let json = serde_json::to_value(&lazy).expect("serializes");
+        assert_eq!(json["context"]["Viewport"]["pixelWidth"], 960);
+        let mut cleared = lazy.clone();
+        cleared.set_context(None);
+        assert!(cleared.context().is_none() && cleared.try_context().is_ok());
+        assert!(
+            serde_json::to_value(&cleared)
+                .expect("serializes")
+                .get("context")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn errors_in_eager_parts_name_their_path() {
+        for (json, path) in [
+            (
+                r#"{"session":{"new":"yes"},"request":{"type":"LaunchRequest"}}"#,
+                "session.new",
+            ),
+            (
+                r#"{"request":{"type":"IntentRequest","intent":{"name":7}}}"#,
+                "request.intent.name",
+            ),
+            (
+                r#"{"version":1,"request":{"type":"LaunchRequest"}}"#,
+                "version",
+            ),
+        ] {
+            let err = RequestEnvelope::from_json(json).unwrap_err();
+            assert!(err.to_string().contains(&format!("at `{path}`")), "{err}");
+        }
+        for json in [
+            r#"{"request":{"type":"LaunchRequest"},"request":{"type":"LaunchRequest"}}"#,
+            r#"{"version":"1.0"}"#,
+            r#"{"request":{"type":"LaunchRequest"}"#,
+            r#"[]"#,
+        ] {
+            let err = RequestEnvelope::from_json(json).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{json}");
+        }
+    }
+}
