@@ -9,8 +9,11 @@ pub mod local;
 pub mod model;
 pub mod response;
 pub mod skill;
+pub mod slots;
+pub mod store;
 pub mod testing;
 
+mod bounded;
 mod error;
 mod invocation;
 mod panic;
