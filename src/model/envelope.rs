@@ -652,6 +652,8 @@ impl RequestEnvelope {
     /// A string of `context.System` at `path` (starting with `"System"`):
     /// while `context` is unparsed, found by scanning its text, so that the
     /// skill-id check and the ids do not parse the rest; else from the model.
+    /// A key repeated along the path is read first-wins here, where parsing
+    /// would refuse the repeat and fall back to `session`.
     fn system_str(
         &self,
         path: &[&str],
