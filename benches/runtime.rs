@@ -7,7 +7,7 @@
 //! ```text
 //! cargo bench --bench runtime            # N=30 cold starts, M=500 warm invocations
 //! BENCH_COLD=50 BENCH_WARM=2000 cargo bench --bench runtime
-//! BENCH_BASELINE=/tmp/hello_world-main cargo bench --bench runtime   # one more binary, e.g. another commit's build
+//! BENCH_BASELINE=/tmp/hello_world-main cargo bench --bench runtime   # + another build
 //! ```
 //!
 //! Figures: cold start = spawn → first response received by the emulator
@@ -72,6 +72,7 @@ fn main() {
             peer_target.join("release/lambda-runtime-peer"),
         ),
     ];
+    // Another build to compare with in the same run, e.g. main's hello world.
     if let Some(baseline) = std::env::var_os("BENCH_BASELINE") {
         subjects.push(Subject::new("baseline (BENCH_BASELINE)", baseline.into()));
     }
