@@ -7,6 +7,8 @@ pub mod local;
 pub mod model;
 pub mod response;
 pub mod skill;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod testing;
 
 mod error;
