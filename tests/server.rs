@@ -1,0 +1,633 @@
+//! The self-hosted endpoint (feature `server`): Alexa's request verification
+//! against certificates from a generated CA (served through the certificate
+//! fetch seam), and the HTTP server on loopback: malformed HTTP, body limit,
+//! many keep-alive connections, drain on shutdown and SIGTERM, TLS.
+
+#[path = "../examples/hello_world/skill.rs"]
+mod skill;
+#[allow(dead_code)]
+mod support;
+#[path = "support/http1.rs"]
+mod http1;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use alexa_kit::prelude::*;
+use alexa_kit::server::{CertFetcher, FetchFuture, Server, Verifier, http};
+use alexa_kit::{ErrorKind, Skill};
+use base64::Engine as _;
+use rcgen::{
+    BasicConstraints, CertificateParams, CertifiedIssuer, DnType, ExtendedKeyUsagePurpose, IsCa,
+    KeyPair, KeyUsagePurpose,
+};
+use tokio::io::BufReader;
+use tokio::net::TcpStream;
+
+const CERT_URL: &str = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem";
+const SIGNING_KEY: &str = include_str!("fixtures/server/signing-key.pem");
+
+// ---------------------------------------------------------------------------
+// A generated PKI: root → intermediate → leaf (the fixture RSA key).
+
+struct Ca {
+    root: CertifiedIssuer<'static, KeyPair>,
+    intermediate: CertifiedIssuer<'static, KeyPair>,
+}
+
+fn ca_params(name: &str) -> CertificateParams {
+    let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.distinguished_name.push(DnType::CommonName, name);
+    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    params
+}
+
+impl Ca {
+    fn new(name: &str) -> Ca {
+        let root = CertifiedIssuer::self_signed(
+            ca_params(&format!("{name} Root")),
+            KeyPair::generate().expect("key"),
+        )
+        .expect("root");
+        let intermediate = CertifiedIssuer::signed_by(
+            ca_params(&format!("{name} Intermediate")),
+            KeyPair::generate().expect("key"),
+            &root,
+        )
+        .expect("intermediate");
+        Ca { root, intermediate }
+    }
+
+    /// The PEM chain (leaf, intermediate) for `names`, valid from `from` to `to` (years).
+    fn chain(&self, names: &[&str], from: i32, to: i32) -> Vec<u8> {
+        let mut params =
+            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+                .expect("params");
+        params.not_before = rcgen::date_time_ymd(from, 1, 1);
+        params.not_after = rcgen::date_time_ymd(to, 1, 1);
+        params.extended_key_usages = vec![
+            ExtendedKeyUsagePurpose::ServerAuth,
+            ExtendedKeyUsagePurpose::ClientAuth,
+        ];
+        let key = KeyPair::from_pkcs8_pem_and_sign_algo(SIGNING_KEY, &rcgen::PKCS_RSA_SHA256)
+            .expect("fixture key");
+        let leaf = params.signed_by(&key, &self.intermediate).expect("leaf");
+        format!("{}{}", leaf.pem(), self.intermediate.pem()).into_bytes()
+    }
+
+    fn verifier(&self, fetcher: Arc<Fetcher>) -> Verifier {
+        Verifier::new()
+            .with_roots(&[self.root.der().clone()])
+            .expect("root")
+            .with_fetcher(fetcher)
+    }
+}
+
+/// The test seam: serves chains from memory and counts fetches.
+#[derive(Default)]
+struct Fetcher {
+    chains: Mutex<HashMap<String, Vec<u8>>>,
+    fetches: AtomicUsize,
+}
+
+impl Fetcher {
+    fn with(url: &str, pem: Vec<u8>) -> Arc<Fetcher> {
+        let fetcher = Fetcher::default();
+        fetcher.set(url, pem);
+        Arc::new(fetcher)
+    }
+
+    fn set(&self, url: &str, pem: Vec<u8>) {
+        self.chains.lock().unwrap().insert(url.to_owned(), pem);
+    }
+
+    fn count(&self) -> usize {
+        self.fetches.load(Ordering::SeqCst)
+    }
+}
+
+impl CertFetcher for Fetcher {
+    fn fetch<'a>(&'a self, url: &'a str) -> FetchFuture<'a> {
+        self.fetches.fetch_add(1, Ordering::SeqCst);
+        let found = self.chains.lock().unwrap().get(url).cloned();
+        Box::pin(async move {
+            found.ok_or_else(|| alexa_kit::Error::new(ErrorKind::Service, format!("404 {url}")))
+        })
+    }
+}
+
+fn sign(body: &[u8]) -> String {
+    let der = rustls_pem_der(SIGNING_KEY);
+    let key = ring::signature::RsaKeyPair::from_pkcs8(&der).expect("pkcs8");
+    let mut signature = vec![0; key.public().modulus_len()];
+    key.sign(
+        &ring::signature::RSA_PKCS1_SHA256,
+        &ring::rand::SystemRandom::new(),
+        body,
+        &mut signature,
+    )
+    .expect("sign");
+    base64::engine::general_purpose::STANDARD.encode(signature)
+}
+
+fn rustls_pem_der(pem: &str) -> Vec<u8> {
+    let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .expect("pem")
+}
+
+/// 2030-06-01T00:00:00Z, inside the test certificates' 2030..2031 validity.
+fn june_2030() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_906_502_400)
+}
+
+fn iso(time: SystemTime) -> String {
+    let secs = time.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil from days (Howard Hinnant).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
+fn launch_body(timestamp: &str) -> Vec<u8> {
+    format!(
+        r#"{{"version":"1.0","session":{{"new":true,"sessionId":"s1","application":{{"applicationId":"amzn1.ask.skill.test"}},"user":{{"userId":"u1"}}}},"request":{{"type":"LaunchRequest","requestId":"r1","timestamp":"{timestamp}","locale":"en-US"}}}}"#
+    )
+    .into_bytes()
+}
+
+fn headers(url: &str, signature: Option<&str>, sha1: Option<&str>) -> http::HeaderMap {
+    let mut headers = http::HeaderMap::new();
+    headers.insert("SignatureCertChainUrl", url.parse().unwrap());
+    if let Some(s) = signature {
+        headers.insert("Signature-256", s.parse().unwrap());
+    }
+    if let Some(s) = sha1 {
+        headers.insert("Signature", s.parse().unwrap());
+    }
+    headers
+}
+
+/// Verifies a freshly signed launch request sent at `sent`, checked at `now`.
+async fn verify_at(verifier: &Verifier, url: &str, sent: SystemTime, now: SystemTime) -> alexa_kit::Result<()> {
+    let body = launch_body(&iso(sent));
+    verifier
+        .verify(&headers(url, Some(&sign(&body)), None), &body, now)
+        .await
+}
+
+fn reason(result: alexa_kit::Result<()>) -> String {
+    let error = result.expect_err("should be refused");
+    assert_eq!(error.kind(), ErrorKind::Verification, "{error}");
+    error.message().to_owned()
+}
+
+// ---------------------------------------------------------------------------
+// Verification rules, each passing and failing.
+
+#[tokio::test]
+async fn a_signed_request_with_a_trusted_chain_passes() {
+    let ca = Ca::new("Test");
+    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
+    let verifier = ca.verifier(fetcher.clone());
+    verify_at(&verifier, CERT_URL, june_2030(), june_2030()).await.unwrap();
+    // Other spellings normalise to the same URL, which is what is fetched (and cached).
+    for url in [
+        "HTTPS://S3.AmazonAWS.com:443/echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert-test.pem",
+        "https://s3.amazonaws.com/echo.api/./%65cho-api-cert-test.pem",
+    ] {
+        verify_at(&verifier, url, june_2030(), june_2030()).await.unwrap();
+    }
+    assert_eq!(fetcher.count(), 1, "one fetch, then the cache");
+}
+
+#[tokio::test]
+async fn cert_urls_off_the_echo_api_bucket_are_refused_before_any_fetch() {
+    let ca = Ca::new("Test");
+    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
+    let verifier = ca.verifier(fetcher.clone());
+    for (url, why) in [
+        ("https://s3.amazonaws.com/echo.api/../other-bucket/echo-api-cert-test.pem", "/echo.api/"),
+        ("https://s3.amazonaws.com/echo.api/%2e%2e/other-bucket/x.pem", "/echo.api/"),
+        ("http://s3.amazonaws.com/echo.api/echo-api-cert-test.pem", "https"),
+        ("https://s3.amazonaws.com:563/echo.api/echo-api-cert-test.pem", "port 443"),
+        ("https://notamazon.com/echo.api/echo-api-cert-test.pem", "s3.amazonaws.com"),
+        ("https://s3.amazonaws.com/EcHo.aPi/echo-api-cert-test.pem", "/echo.api/"),
+        ("https://s3.amazonaws.com/invalid.path/echo-api-cert-test.pem", "/echo.api/"),
+    ] {
+        let message = reason(verify_at(&verifier, url, june_2030(), june_2030()).await);
+        assert!(message.contains(why), "{url}: {message}");
+    }
+    assert_eq!(fetcher.count(), 0);
+}
+
+#[tokio::test]
+async fn chains_must_be_trusted_named_and_valid_now() {
+    let ca = Ca::new("Test");
+    let cases: [(&str, Vec<u8>, SystemTime, &str); 5] = [
+        ("expired", ca.chain(&["echo-api.amazon.com"], 2028, 2029), june_2030(), "not trusted"),
+        ("not yet valid", ca.chain(&["echo-api.amazon.com"], 2031, 2032), june_2030(), "not trusted"),
+        ("wrong name", ca.chain(&["echo-api.amazon.com.evil.example"], 2030, 2031), june_2030(), "not for echo-api.amazon.com"),
+        ("untrusted root", Ca::new("Other").chain(&["echo-api.amazon.com"], 2030, 2031), june_2030(), "not trusted"),
+        ("not PEM", b"hello".to_vec(), june_2030(), "empty"),
+    ];
+    for (case, chain, now, why) in cases {
+        let verifier = ca.verifier(Fetcher::with(CERT_URL, chain));
+        let message = reason(verify_at(&verifier, CERT_URL, now, now).await);
+        assert!(message.contains(why), "{case}: {message}");
+    }
+    // The same expired chain passes at a time when it was valid.
+    let verifier = ca.verifier(Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2028, 2029)));
+    let mid_2028 = june_2030() - Duration::from_secs(2 * 365 * 86_400);
+    verify_at(&verifier, CERT_URL, mid_2028, mid_2028).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_signature_must_match_the_raw_body_and_be_sha256() {
+    let ca = Ca::new("Test");
+    let verifier = ca.verifier(Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031)));
+    let body = launch_body(&iso(june_2030()));
+    let signature = sign(&body);
+    verifier
+        .verify(&headers(CERT_URL, Some(&signature), None), &body, june_2030())
+        .await
+        .unwrap();
+    // One byte changed (inside the JSON, still valid JSON).
+    let altered = String::from_utf8(body.clone()).unwrap().replace("en-US", "en-GB");
+    let message = reason(
+        verifier
+            .verify(&headers(CERT_URL, Some(&signature), None), altered.as_bytes(), june_2030())
+            .await,
+    );
+    assert!(message.contains("does not match"), "{message}");
+    // Only the retired SHA-1 header.
+    let message = reason(
+        verifier
+            .verify(&headers(CERT_URL, None, Some(&signature)), &body, june_2030())
+            .await,
+    );
+    assert!(message.contains("SHA-1"), "{message}");
+    // Garbage and missing headers.
+    let message = reason(
+        verifier
+            .verify(&headers(CERT_URL, Some("%%%"), None), &body, june_2030())
+            .await,
+    );
+    assert!(message.contains("base64"), "{message}");
+    let message = reason(verifier.verify(&http::HeaderMap::new(), &body, june_2030()).await);
+    assert!(message.contains("SignatureCertChainUrl"), "{message}");
+}
+
+#[tokio::test]
+async fn timestamps_may_be_150_seconds_off_either_way() {
+    let ca = Ca::new("Test");
+    let verifier = ca.verifier(Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031)));
+    let now = june_2030();
+    for ok in [now, now - Duration::from_secs(149), now + Duration::from_secs(149)] {
+        verify_at(&verifier, CERT_URL, ok, now).await.unwrap();
+    }
+    let message = reason(verify_at(&verifier, CERT_URL, now - Duration::from_secs(151), now).await);
+    assert!(message.contains("old"), "{message}");
+    let message = reason(verify_at(&verifier, CERT_URL, now + Duration::from_secs(151), now).await);
+    assert!(message.contains("future"), "{message}");
+    // Skill events may arrive up to an hour late.
+    let body = format!(
+        r#"{{"version":"1.0","request":{{"type":"AlexaSkillEvent.SkillEnabled","requestId":"r","timestamp":"{}"}}}}"#,
+        iso(now - Duration::from_secs(1800))
+    );
+    verifier
+        .verify(&headers(CERT_URL, Some(&sign(body.as_bytes())), None), body.as_bytes(), now)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn cached_chains_are_checked_again_at_each_use() {
+    let ca = Ca::new("Test");
+    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
+    let verifier = ca.verifier(fetcher.clone());
+    verify_at(&verifier, CERT_URL, june_2030(), june_2030()).await.unwrap();
+    verify_at(&verifier, CERT_URL, june_2030(), june_2030()).await.unwrap();
+    assert_eq!(fetcher.count(), 1);
+    // A year later the cached chain has expired: it is dropped, fetched again, and still expired.
+    let later = june_2030() + Duration::from_secs(365 * 86_400);
+    let message = reason(verify_at(&verifier, CERT_URL, later, later).await);
+    assert!(message.contains("not trusted"), "{message}");
+    assert_eq!(fetcher.count(), 2);
+    // Amazon rotated the certificate at the same URL: the next request fetches the new one.
+    fetcher.set(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2031, 2032));
+    verify_at(&verifier, CERT_URL, later, later).await.unwrap();
+    assert_eq!(fetcher.count(), 3);
+    verify_at(&verifier, CERT_URL, later, later).await.unwrap();
+    assert_eq!(fetcher.count(), 3);
+}
+
+#[tokio::test]
+async fn the_cache_is_bounded() {
+    let ca = Ca::new("Test");
+    let fetcher = Arc::new(Fetcher::default());
+    let urls: Vec<String> = (0..6)
+        .map(|i| format!("https://s3.amazonaws.com/echo.api/cert-{i}.pem"))
+        .collect();
+    for url in &urls {
+        fetcher.set(url, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
+    }
+    let verifier = ca.verifier(fetcher.clone());
+    for url in &urls {
+        verify_at(&verifier, url, june_2030(), june_2030()).await.unwrap();
+    }
+    assert_eq!(fetcher.count(), 6);
+    // The newest entries are cached, the oldest were evicted.
+    verify_at(&verifier, &urls[5], june_2030(), june_2030()).await.unwrap();
+    assert_eq!(fetcher.count(), 6);
+    verify_at(&verifier, &urls[0], june_2030(), june_2030()).await.unwrap();
+    assert_eq!(fetcher.count(), 7);
+}
+
+// ---------------------------------------------------------------------------
+// The HTTP server on loopback.
+
+fn hello_world() -> alexa_kit::Result<Skill> {
+    skill::builder().skill_id("amzn1.ask.skill.test").build()
+}
+
+fn start(server: Server) -> alexa_kit::server::Running {
+    server
+        .bind(([127, 0, 0, 1], 0).into())
+        .workers(2)
+        .start()
+        .expect("server starts")
+}
+
+async fn connect(running: &alexa_kit::server::Running) -> BufReader<TcpStream> {
+    BufReader::new(TcpStream::connect(running.local_addr()).await.expect("connect"))
+}
+
+#[tokio::test]
+async fn the_server_verifies_then_checks_the_skill_id() {
+    let ca = Ca::new("Test");
+    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2000, 2100));
+    let running = start(Server::new(hello_world).verifier(ca.verifier(fetcher)));
+    let mut stream = connect(&running).await;
+    let body = launch_body(&iso(SystemTime::now()));
+    let signature = sign(&body);
+    let signed = [("SignatureCertChainUrl", CERT_URL), ("Signature-256", signature.as_str())];
+    let ok = http1::exchange(&mut stream, &http1::post(&signed, &body)).await.unwrap().unwrap();
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    assert!(ok.text().contains("Welcome"), "{}", ok.text());
+    // Unsigned: 400 with a short reason, no stack trace; the connection stays usable.
+    let refused = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    assert_eq!(refused.status, 400);
+    assert_eq!(refused.text(), "Verification: no SignatureCertChainUrl header\n");
+    // Verified, but for another skill.
+    let other = String::from_utf8(body).unwrap().replace("amzn1.ask.skill.test", "amzn1.ask.skill.other");
+    let signature = sign(other.as_bytes());
+    let signed = [("SignatureCertChainUrl", CERT_URL), ("Signature-256", signature.as_str())];
+    let wrong = http1::exchange(&mut stream, &http1::post(&signed, other.as_bytes())).await.unwrap().unwrap();
+    assert_eq!(wrong.status, 400);
+    assert!(wrong.text().starts_with("SkillIdMismatch:"), "{}", wrong.text());
+    running.stop().await;
+}
+
+#[tokio::test]
+async fn malformed_http_gets_400_and_the_server_carries_on() {
+    let running = start(Server::new(hello_world).verify(false));
+    for garbage in [
+        &b"GARBAGE\r\n\r\n"[..],
+        b"POST / HTTP/1.1\r\nhost: x\r\ncontent-length: nope\r\n\r\n",
+        b"POST / HTTP/1.1\r\nbad header line\r\n\r\n",
+        b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
+    ] {
+        let mut stream = connect(&running).await;
+        let answer = http1::exchange(&mut stream, garbage).await.unwrap().unwrap();
+        assert_eq!(answer.status, 400, "{garbage:?}");
+    }
+    let mut stream = connect(&running).await;
+    let get = http1::exchange(&mut stream, b"GET / HTTP/1.1\r\nhost: x\r\n\r\n").await.unwrap().unwrap();
+    assert_eq!(get.status, 405);
+    assert_eq!(get.header("allow"), Some("POST"));
+    let body = launch_body(&iso(SystemTime::now()));
+    let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    assert_eq!(ok.status, 200);
+    running.stop().await;
+}
+
+#[tokio::test]
+async fn a_10_mb_body_gets_413() {
+    let running = start(Server::new(hello_world).verify(false));
+    let big = vec![b' '; 10 * 1024 * 1024];
+    let mut chunked = b"POST / HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n".to_vec();
+    for chunk in big.chunks(1024 * 1024) {
+        chunked.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        chunked.extend_from_slice(chunk);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    // With a declared length (refused before reading the body), then chunked
+    // (refused once the limit is crossed). The server answers and closes while
+    // the client is still writing, so write and read apart.
+    for request in [http1::post(&[], &big), chunked] {
+        let stream = TcpStream::connect(running.local_addr()).await.unwrap();
+        let (read, mut write) = stream.into_split();
+        let writer = tokio::spawn(async move {
+            use tokio::io::AsyncWriteExt;
+            let _ = write.write_all(&request).await;
+        });
+        let answer = http1::read_response(&mut BufReader::new(read)).await.unwrap().unwrap();
+        assert_eq!(answer.status, 413);
+        assert_eq!(answer.text(), "request body too large\n");
+        writer.await.unwrap();
+    }
+    // The server carries on.
+    let mut stream = connect(&running).await;
+    let body = launch_body(&iso(SystemTime::now()));
+    let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    assert_eq!(ok.status, 200);
+    running.stop().await;
+}
+
+#[tokio::test]
+async fn a_thousand_concurrent_keep_alive_requests() {
+    let running = start(Server::new(hello_world).verify(false));
+    let addr = running.local_addr();
+    let body = launch_body(&iso(SystemTime::now()));
+    let request = Arc::new(http1::post(&[], &body));
+    let clients: Vec<_> = (0..250)
+        .map(|_| {
+            let request = request.clone();
+            tokio::spawn(async move {
+                let mut stream = BufReader::new(TcpStream::connect(addr).await.unwrap());
+                let mut ok = 0;
+                for _ in 0..4 {
+                    let answer = http1::exchange(&mut stream, &request).await.unwrap().unwrap();
+                    ok += usize::from(answer.status == 200 && answer.text().contains("Welcome"));
+                }
+                ok
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for client in clients {
+        ok += client.await.unwrap();
+    }
+    assert_eq!(ok, 1000);
+    running.stop().await;
+}
+
+/// Answers after 500 ms.
+struct Slow;
+
+#[async_trait(?Send)]
+impl Handler for Slow {
+    async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        Ok(cx.say("slow but done").end_session())
+    }
+}
+
+#[tokio::test]
+async fn stopping_lets_requests_in_flight_finish_and_refuses_new_connections() {
+    let running = start(Server::new(|| Skill::builder().on_launch(Slow).build()).verify(false));
+    let addr = running.local_addr();
+    let body = launch_body(&iso(SystemTime::now()));
+    let in_flight = tokio::spawn(async move {
+        let mut stream = BufReader::new(TcpStream::connect(addr).await.unwrap());
+        http1::exchange(&mut stream, &http1::post(&[], &body)).await
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    running.stop().await;
+    let answer = in_flight.await.unwrap().unwrap().unwrap();
+    assert_eq!(answer.status, 200);
+    assert!(answer.text().contains("slow but done"));
+    assert!(TcpStream::connect(addr).await.is_err(), "listener closed");
+}
+
+#[tokio::test]
+async fn idle_keep_alive_connections_are_closed_after_the_header_timeout() {
+    let running = start(
+        Server::new(hello_world)
+            .verify(false)
+            .header_timeout(Duration::from_millis(300)),
+    );
+    let mut stream = connect(&running).await;
+    let body = launch_body(&iso(SystemTime::now()));
+    let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    assert_eq!(ok.status, 200);
+    let closed = tokio::time::timeout(Duration::from_secs(5), http1::read_response(&mut stream)).await;
+    assert!(matches!(closed, Ok(Ok(None)) | Ok(Err(_))), "closed by the server: {closed:?}");
+    running.stop().await;
+}
+
+/// `hello_world serve` answers, then SIGTERM stops it cleanly.
+#[tokio::test]
+async fn the_serve_command_answers_and_stops_on_sigterm() {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(support::example_path("hello_world"))
+        .args(["serve", "--no-verify", "--port", "0", "--workers", "2"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("hello_world");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines().map_while(|l| l.ok()) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut lines = Vec::new();
+    let addr = loop {
+        let line = rx.recv_timeout(Duration::from_secs(10)).expect("a listening line");
+        lines.push(line.clone());
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            break rest.split('/').next().unwrap().to_owned();
+        }
+    };
+    assert!(lines.iter().any(|l| l.contains("WARN") && l.contains("verification is OFF")), "{lines:?}");
+    let mut stream = BufReader::new(TcpStream::connect(&addr).await.unwrap());
+    let body = launch_body(&iso(SystemTime::now()));
+    let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    assert_eq!(ok.status, 200);
+    let warned = rx.recv_timeout(Duration::from_secs(5)).expect("a per-request warning");
+    assert!(warned.contains("WARN") && warned.contains("not checked"), "{warned}");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // The idle keep-alive connection is closed and the process exits 0.
+    let closed = tokio::time::timeout(Duration::from_secs(10), http1::read_response(&mut stream)).await;
+    assert!(matches!(closed, Ok(Ok(None)) | Ok(Err(_))), "{closed:?}");
+    let exit = tokio::task::spawn_blocking(move || child.wait()).await.unwrap().unwrap();
+    assert!(exit.success(), "{exit:?}");
+}
+
+#[tokio::test]
+async fn serves_https_with_a_certificate_and_key_file() {
+    let ca = Ca::new("Local");
+    let key = KeyPair::generate().unwrap();
+    let cert = CertificateParams::new(vec!["localhost".to_owned()])
+        .unwrap()
+        .signed_by(&key, &ca.intermediate)
+        .unwrap();
+    let dir = std::env::temp_dir().join(format!("alexa-kit-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (cert_file, key_file) = (dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&cert_file, format!("{}{}", cert.pem(), ca.intermediate.pem())).unwrap();
+    std::fs::write(&key_file, key.serialize_pem()).unwrap();
+    let running = start(Server::new(hello_world).verify(false).tls(&cert_file, &key_file));
+
+    let mut roots = tokio_rustls::rustls::RootCertStore::empty();
+    roots.add(ca.root.der().clone()).unwrap();
+    let config = tokio_rustls::rustls::ClientConfig::builder_with_provider(Arc::new(
+        tokio_rustls::rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+    let tcp = TcpStream::connect(running.local_addr()).await.unwrap();
+    let tls = connector
+        .connect("localhost".try_into().unwrap(), tcp)
+        .await
+        .expect("TLS handshake with the served certificate");
+    let mut stream = BufReader::new(tls);
+    let body = launch_body(&iso(SystemTime::now()));
+    for _ in 0..2 {
+        let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+        assert_eq!(ok.status, 200);
+        assert!(ok.text().contains("Welcome"));
+    }
+    // Plain HTTP on the TLS port is not answered as HTTP.
+    let mut plain = connect(&running).await;
+    let answer = http1::exchange(&mut plain, &http1::post(&[], &body)).await;
+    assert!(!matches!(answer, Ok(Some(_))), "{answer:?}");
+    running.stop().await;
+    // A missing key file is a clear configuration error.
+    let error = Server::new(hello_world)
+        .bind(([127, 0, 0, 1], 0).into())
+        .tls(&cert_file, dir.join("missing.pem"))
+        .start()
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Config);
+    assert!(error.message().contains("TLS key"), "{error}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
