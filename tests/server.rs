@@ -9,169 +9,19 @@ mod skill;
 mod support;
 #[path = "support/http1.rs"]
 mod http1;
+#[path = "support/signing.rs"]
+mod signing;
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use alexa_kit::prelude::*;
-use alexa_kit::server::{CertFetcher, FetchFuture, Server, Verifier, http};
+use alexa_kit::server::{Server, Verifier, http};
 use alexa_kit::{ErrorKind, Skill};
-use base64::Engine as _;
-use rcgen::{
-    BasicConstraints, CertificateParams, CertifiedIssuer, DnType, ExtendedKeyUsagePurpose, IsCa,
-    KeyPair, KeyUsagePurpose,
-};
+use rcgen::{CertificateParams, KeyPair};
+use signing::{CERT_URL, Ca, Fetcher, iso, june_2030, launch_body, sign};
 use tokio::io::BufReader;
 use tokio::net::TcpStream;
-
-const CERT_URL: &str = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem";
-const SIGNING_KEY: &str = include_str!("fixtures/server/signing-key.pem");
-
-// ---------------------------------------------------------------------------
-// A generated PKI: root → intermediate → leaf (the fixture RSA key).
-
-struct Ca {
-    root: CertifiedIssuer<'static, KeyPair>,
-    intermediate: CertifiedIssuer<'static, KeyPair>,
-}
-
-fn ca_params(name: &str) -> CertificateParams {
-    let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
-    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.distinguished_name.push(DnType::CommonName, name);
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    params
-}
-
-impl Ca {
-    fn new(name: &str) -> Ca {
-        let root = CertifiedIssuer::self_signed(
-            ca_params(&format!("{name} Root")),
-            KeyPair::generate().expect("key"),
-        )
-        .expect("root");
-        let intermediate = CertifiedIssuer::signed_by(
-            ca_params(&format!("{name} Intermediate")),
-            KeyPair::generate().expect("key"),
-            &root,
-        )
-        .expect("intermediate");
-        Ca { root, intermediate }
-    }
-
-    /// The PEM chain (leaf, intermediate) for `names`, valid from `from` to `to` (years).
-    fn chain(&self, names: &[&str], from: i32, to: i32) -> Vec<u8> {
-        let mut params =
-            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
-                .expect("params");
-        params.not_before = rcgen::date_time_ymd(from, 1, 1);
-        params.not_after = rcgen::date_time_ymd(to, 1, 1);
-        params.extended_key_usages = vec![
-            ExtendedKeyUsagePurpose::ServerAuth,
-            ExtendedKeyUsagePurpose::ClientAuth,
-        ];
-        let key = KeyPair::from_pkcs8_pem_and_sign_algo(SIGNING_KEY, &rcgen::PKCS_RSA_SHA256)
-            .expect("fixture key");
-        let leaf = params.signed_by(&key, &self.intermediate).expect("leaf");
-        format!("{}{}", leaf.pem(), self.intermediate.pem()).into_bytes()
-    }
-
-    fn verifier(&self, fetcher: Arc<Fetcher>) -> Verifier {
-        Verifier::new()
-            .with_roots(&[self.root.der().clone()])
-            .expect("root")
-            .with_fetcher(fetcher)
-    }
-}
-
-/// The test seam: serves chains from memory and counts fetches.
-#[derive(Default)]
-struct Fetcher {
-    chains: Mutex<HashMap<String, Vec<u8>>>,
-    fetches: AtomicUsize,
-}
-
-impl Fetcher {
-    fn with(url: &str, pem: Vec<u8>) -> Arc<Fetcher> {
-        let fetcher = Fetcher::default();
-        fetcher.set(url, pem);
-        Arc::new(fetcher)
-    }
-
-    fn set(&self, url: &str, pem: Vec<u8>) {
-        self.chains.lock().unwrap().insert(url.to_owned(), pem);
-    }
-
-    fn count(&self) -> usize {
-        self.fetches.load(Ordering::SeqCst)
-    }
-}
-
-impl CertFetcher for Fetcher {
-    fn fetch<'a>(&'a self, url: &'a str) -> FetchFuture<'a> {
-        self.fetches.fetch_add(1, Ordering::SeqCst);
-        let found = self.chains.lock().unwrap().get(url).cloned();
-        Box::pin(async move {
-            found.ok_or_else(|| alexa_kit::Error::new(ErrorKind::Service, format!("404 {url}")))
-        })
-    }
-}
-
-fn sign(body: &[u8]) -> String {
-    let der = rustls_pem_der(SIGNING_KEY);
-    let key = ring::signature::RsaKeyPair::from_pkcs8(&der).expect("pkcs8");
-    let mut signature = vec![0; key.public().modulus_len()];
-    key.sign(
-        &ring::signature::RSA_PKCS1_SHA256,
-        &ring::rand::SystemRandom::new(),
-        body,
-        &mut signature,
-    )
-    .expect("sign");
-    base64::engine::general_purpose::STANDARD.encode(signature)
-}
-
-fn rustls_pem_der(pem: &str) -> Vec<u8> {
-    let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    base64::engine::general_purpose::STANDARD
-        .decode(b64)
-        .expect("pem")
-}
-
-/// 2030-06-01T00:00:00Z, inside the test certificates' 2030..2031 validity.
-fn june_2030() -> SystemTime {
-    SystemTime::UNIX_EPOCH + Duration::from_secs(1_906_502_400)
-}
-
-fn iso(time: SystemTime) -> String {
-    let secs = time.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs() as i64;
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // Civil from days (Howard Hinnant).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
-}
-
-fn launch_body(timestamp: &str) -> Vec<u8> {
-    format!(
-        r#"{{"version":"1.0","session":{{"new":true,"sessionId":"s1","application":{{"applicationId":"amzn1.ask.skill.test"}},"user":{{"userId":"u1"}}}},"request":{{"type":"LaunchRequest","requestId":"r1","timestamp":"{timestamp}","locale":"en-US"}}}}"#
-    )
-    .into_bytes()
-}
 
 fn headers(url: &str, signature: Option<&str>, sha1: Option<&str>) -> http::HeaderMap {
     let mut headers = http::HeaderMap::new();
