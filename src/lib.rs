@@ -6,9 +6,9 @@ pub mod lambda;
 pub mod local;
 pub mod model;
 pub mod response;
-pub mod skill;
 #[cfg(feature = "server")]
 pub mod server;
+pub mod skill;
 pub mod testing;
 
 mod error;

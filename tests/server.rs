@@ -3,14 +3,13 @@
 //! fetch seam), and the HTTP server on loopback: malformed HTTP, body limit,
 //! many keep-alive connections, drain on shutdown and SIGTERM, TLS.
 
-#[path = "../examples/hello_world/skill.rs"]
-mod skill;
-#[allow(dead_code)]
-mod support;
 #[path = "support/http1.rs"]
 mod http1;
 #[path = "support/signing.rs"]
 mod signing;
+#[path = "../examples/hello_world/skill.rs"]
+mod skill;
+mod support;
 
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -36,7 +35,12 @@ fn headers(url: &str, signature: Option<&str>, sha1: Option<&str>) -> http::Head
 }
 
 /// Verifies a freshly signed launch request sent at `sent`, checked at `now`.
-async fn verify_at(verifier: &Verifier, url: &str, sent: SystemTime, now: SystemTime) -> alexa_kit::Result<()> {
+async fn verify_at(
+    verifier: &Verifier,
+    url: &str,
+    sent: SystemTime,
+    now: SystemTime,
+) -> alexa_kit::Result<()> {
     let body = launch_body(&iso(sent));
     verifier
         .verify(&headers(url, Some(&sign(&body)), None), &body, now)
@@ -57,14 +61,18 @@ async fn a_signed_request_with_a_trusted_chain_passes() {
     let ca = Ca::new("Test");
     let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
     let verifier = ca.verifier(fetcher.clone());
-    verify_at(&verifier, CERT_URL, june_2030(), june_2030()).await.unwrap();
+    verify_at(&verifier, CERT_URL, june_2030(), june_2030())
+        .await
+        .unwrap();
     // Other spellings normalise to the same URL, which is what is fetched (and cached).
     for url in [
         "HTTPS://S3.AmazonAWS.com:443/echo.api/echo-api-cert-test.pem",
         "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert-test.pem",
         "https://s3.amazonaws.com/echo.api/./%65cho-api-cert-test.pem",
     ] {
-        verify_at(&verifier, url, june_2030(), june_2030()).await.unwrap();
+        verify_at(&verifier, url, june_2030(), june_2030())
+            .await
+            .unwrap();
     }
     assert_eq!(fetcher.count(), 1, "one fetch, then the cache");
 }
@@ -75,13 +83,34 @@ async fn cert_urls_off_the_echo_api_bucket_are_refused_before_any_fetch() {
     let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
     let verifier = ca.verifier(fetcher.clone());
     for (url, why) in [
-        ("https://s3.amazonaws.com/echo.api/../other-bucket/echo-api-cert-test.pem", "/echo.api/"),
-        ("https://s3.amazonaws.com/echo.api/%2e%2e/other-bucket/x.pem", "/echo.api/"),
-        ("http://s3.amazonaws.com/echo.api/echo-api-cert-test.pem", "https"),
-        ("https://s3.amazonaws.com:563/echo.api/echo-api-cert-test.pem", "port 443"),
-        ("https://notamazon.com/echo.api/echo-api-cert-test.pem", "s3.amazonaws.com"),
-        ("https://s3.amazonaws.com/EcHo.aPi/echo-api-cert-test.pem", "/echo.api/"),
-        ("https://s3.amazonaws.com/invalid.path/echo-api-cert-test.pem", "/echo.api/"),
+        (
+            "https://s3.amazonaws.com/echo.api/../other-bucket/echo-api-cert-test.pem",
+            "/echo.api/",
+        ),
+        (
+            "https://s3.amazonaws.com/echo.api/%2e%2e/other-bucket/x.pem",
+            "/echo.api/",
+        ),
+        (
+            "http://s3.amazonaws.com/echo.api/echo-api-cert-test.pem",
+            "https",
+        ),
+        (
+            "https://s3.amazonaws.com:563/echo.api/echo-api-cert-test.pem",
+            "port 443",
+        ),
+        (
+            "https://notamazon.com/echo.api/echo-api-cert-test.pem",
+            "s3.amazonaws.com",
+        ),
+        (
+            "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert-test.pem",
+            "/echo.api/",
+        ),
+        (
+            "https://s3.amazonaws.com/invalid.path/echo-api-cert-test.pem",
+            "/echo.api/",
+        ),
     ] {
         let message = reason(verify_at(&verifier, url, june_2030(), june_2030()).await);
         assert!(message.contains(why), "{url}: {message}");
@@ -93,10 +122,30 @@ async fn cert_urls_off_the_echo_api_bucket_are_refused_before_any_fetch() {
 async fn chains_must_be_trusted_named_and_valid_now() {
     let ca = Ca::new("Test");
     let cases: [(&str, Vec<u8>, SystemTime, &str); 5] = [
-        ("expired", ca.chain(&["echo-api.amazon.com"], 2028, 2029), june_2030(), "not trusted"),
-        ("not yet valid", ca.chain(&["echo-api.amazon.com"], 2031, 2032), june_2030(), "not trusted"),
-        ("wrong name", ca.chain(&["echo-api.amazon.com.evil.example"], 2030, 2031), june_2030(), "not for echo-api.amazon.com"),
-        ("untrusted root", Ca::new("Other").chain(&["echo-api.amazon.com"], 2030, 2031), june_2030(), "not trusted"),
+        (
+            "expired",
+            ca.chain(&["echo-api.amazon.com"], 2028, 2029),
+            june_2030(),
+            "has expired",
+        ),
+        (
+            "not yet valid",
+            ca.chain(&["echo-api.amazon.com"], 2031, 2032),
+            june_2030(),
+            "not valid yet",
+        ),
+        (
+            "wrong name",
+            ca.chain(&["echo-api.amazon.com.evil.example"], 2030, 2031),
+            june_2030(),
+            "not for echo-api.amazon.com",
+        ),
+        (
+            "untrusted root",
+            Ca::new("Other").chain(&["echo-api.amazon.com"], 2030, 2031),
+            june_2030(),
+            "trusted root",
+        ),
         ("not PEM", b"hello".to_vec(), june_2030(), "empty"),
     ];
     for (case, chain, now, why) in cases {
@@ -105,33 +154,55 @@ async fn chains_must_be_trusted_named_and_valid_now() {
         assert!(message.contains(why), "{case}: {message}");
     }
     // The same expired chain passes at a time when it was valid.
-    let verifier = ca.verifier(Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2028, 2029)));
+    let verifier = ca.verifier(Fetcher::with(
+        CERT_URL,
+        ca.chain(&["echo-api.amazon.com"], 2028, 2029),
+    ));
     let mid_2028 = june_2030() - Duration::from_secs(2 * 365 * 86_400);
-    verify_at(&verifier, CERT_URL, mid_2028, mid_2028).await.unwrap();
+    verify_at(&verifier, CERT_URL, mid_2028, mid_2028)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn the_signature_must_match_the_raw_body_and_be_sha256() {
     let ca = Ca::new("Test");
-    let verifier = ca.verifier(Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031)));
+    let verifier = ca.verifier(Fetcher::with(
+        CERT_URL,
+        ca.chain(&["echo-api.amazon.com"], 2030, 2031),
+    ));
     let body = launch_body(&iso(june_2030()));
     let signature = sign(&body);
     verifier
-        .verify(&headers(CERT_URL, Some(&signature), None), &body, june_2030())
+        .verify(
+            &headers(CERT_URL, Some(&signature), None),
+            &body,
+            june_2030(),
+        )
         .await
         .unwrap();
     // One byte changed (inside the JSON, still valid JSON).
-    let altered = String::from_utf8(body.clone()).unwrap().replace("en-US", "en-GB");
+    let altered = String::from_utf8(body.clone())
+        .unwrap()
+        .replace("en-US", "en-GB");
     let message = reason(
         verifier
-            .verify(&headers(CERT_URL, Some(&signature), None), altered.as_bytes(), june_2030())
+            .verify(
+                &headers(CERT_URL, Some(&signature), None),
+                altered.as_bytes(),
+                june_2030(),
+            )
             .await,
     );
     assert!(message.contains("does not match"), "{message}");
     // Only the retired SHA-1 header.
     let message = reason(
         verifier
-            .verify(&headers(CERT_URL, None, Some(&signature)), &body, june_2030())
+            .verify(
+                &headers(CERT_URL, None, Some(&signature)),
+                &body,
+                june_2030(),
+            )
             .await,
     );
     assert!(message.contains("SHA-1"), "{message}");
@@ -142,16 +213,27 @@ async fn the_signature_must_match_the_raw_body_and_be_sha256() {
             .await,
     );
     assert!(message.contains("base64"), "{message}");
-    let message = reason(verifier.verify(&http::HeaderMap::new(), &body, june_2030()).await);
+    let message = reason(
+        verifier
+            .verify(&http::HeaderMap::new(), &body, june_2030())
+            .await,
+    );
     assert!(message.contains("SignatureCertChainUrl"), "{message}");
 }
 
 #[tokio::test]
 async fn timestamps_may_be_150_seconds_off_either_way() {
     let ca = Ca::new("Test");
-    let verifier = ca.verifier(Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031)));
+    let verifier = ca.verifier(Fetcher::with(
+        CERT_URL,
+        ca.chain(&["echo-api.amazon.com"], 2030, 2031),
+    ));
     let now = june_2030();
-    for ok in [now, now - Duration::from_secs(149), now + Duration::from_secs(149)] {
+    for ok in [
+        now,
+        now - Duration::from_secs(149),
+        now + Duration::from_secs(149),
+    ] {
         verify_at(&verifier, CERT_URL, ok, now).await.unwrap();
     }
     let message = reason(verify_at(&verifier, CERT_URL, now - Duration::from_secs(151), now).await);
@@ -164,7 +246,11 @@ async fn timestamps_may_be_150_seconds_off_either_way() {
         iso(now - Duration::from_secs(1800))
     );
     verifier
-        .verify(&headers(CERT_URL, Some(&sign(body.as_bytes())), None), body.as_bytes(), now)
+        .verify(
+            &headers(CERT_URL, Some(&sign(body.as_bytes())), None),
+            body.as_bytes(),
+            now,
+        )
         .await
         .unwrap();
 }
@@ -174,13 +260,23 @@ async fn cached_chains_are_checked_again_at_each_use() {
     let ca = Ca::new("Test");
     let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
     let verifier = ca.verifier(fetcher.clone());
-    verify_at(&verifier, CERT_URL, june_2030(), june_2030()).await.unwrap();
-    verify_at(&verifier, CERT_URL, june_2030(), june_2030()).await.unwrap();
+    verify_at(&verifier, CERT_URL, june_2030(), june_2030())
+        .await
+        .unwrap();
+    verify_at(&verifier, CERT_URL, june_2030(), june_2030())
+        .await
+        .unwrap();
     assert_eq!(fetcher.count(), 1);
-    // A year later the cached chain has expired: it is dropped, fetched again, and still expired.
-    let later = june_2030() + Duration::from_secs(365 * 86_400);
+    // Up to the last second of its validity the cached chain serves without a fetch…
+    let last_second = SystemTime::UNIX_EPOCH + Duration::from_secs(1_924_992_000); // 2031-01-01T00:00:00Z
+    verify_at(&verifier, CERT_URL, last_second, last_second)
+        .await
+        .unwrap();
+    assert_eq!(fetcher.count(), 1);
+    // …one second later it has expired: dropped, fetched again, and still expired.
+    let later = last_second + Duration::from_secs(1);
     let message = reason(verify_at(&verifier, CERT_URL, later, later).await);
-    assert!(message.contains("not trusted"), "{message}");
+    assert!(message.contains("has expired"), "{message}");
     assert_eq!(fetcher.count(), 2);
     // Amazon rotated the certificate at the same URL: the next request fetches the new one.
     fetcher.set(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2031, 2032));
@@ -188,6 +284,26 @@ async fn cached_chains_are_checked_again_at_each_use() {
     assert_eq!(fetcher.count(), 3);
     verify_at(&verifier, CERT_URL, later, later).await.unwrap();
     assert_eq!(fetcher.count(), 3);
+}
+
+#[tokio::test]
+async fn a_cached_chain_expires_with_its_first_certificate_to_expire() {
+    // The leaf is valid until 2032, its intermediate only until 2031.
+    let ca = Ca::with_intermediate_until("Short", 2031);
+    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2032));
+    let verifier = ca.verifier(fetcher.clone());
+    let last_second = SystemTime::UNIX_EPOCH + Duration::from_secs(1_924_992_000); // 2031-01-01T00:00:00Z
+    verify_at(&verifier, CERT_URL, june_2030(), june_2030())
+        .await
+        .unwrap();
+    verify_at(&verifier, CERT_URL, last_second, last_second)
+        .await
+        .unwrap();
+    assert_eq!(fetcher.count(), 1);
+    let later = last_second + Duration::from_secs(1);
+    let message = reason(verify_at(&verifier, CERT_URL, later, later).await);
+    assert!(message.contains("has expired"), "{message}");
+    assert_eq!(fetcher.count(), 2);
 }
 
 #[tokio::test]
@@ -202,13 +318,19 @@ async fn the_cache_is_bounded() {
     }
     let verifier = ca.verifier(fetcher.clone());
     for url in &urls {
-        verify_at(&verifier, url, june_2030(), june_2030()).await.unwrap();
+        verify_at(&verifier, url, june_2030(), june_2030())
+            .await
+            .unwrap();
     }
     assert_eq!(fetcher.count(), 6);
     // The newest entries are cached, the oldest were evicted.
-    verify_at(&verifier, &urls[5], june_2030(), june_2030()).await.unwrap();
+    verify_at(&verifier, &urls[5], june_2030(), june_2030())
+        .await
+        .unwrap();
     assert_eq!(fetcher.count(), 6);
-    verify_at(&verifier, &urls[0], june_2030(), june_2030()).await.unwrap();
+    verify_at(&verifier, &urls[0], june_2030(), june_2030())
+        .await
+        .unwrap();
     assert_eq!(fetcher.count(), 7);
 }
 
@@ -228,7 +350,11 @@ fn start(server: Server) -> alexa_kit::server::Running {
 }
 
 async fn connect(running: &alexa_kit::server::Running) -> BufReader<TcpStream> {
-    BufReader::new(TcpStream::connect(running.local_addr()).await.expect("connect"))
+    BufReader::new(
+        TcpStream::connect(running.local_addr())
+            .await
+            .expect("connect"),
+    )
 }
 
 #[tokio::test]
@@ -239,21 +365,45 @@ async fn the_server_verifies_then_checks_the_skill_id() {
     let mut stream = connect(&running).await;
     let body = launch_body(&iso(SystemTime::now()));
     let signature = sign(&body);
-    let signed = [("SignatureCertChainUrl", CERT_URL), ("Signature-256", signature.as_str())];
-    let ok = http1::exchange(&mut stream, &http1::post(&signed, &body)).await.unwrap().unwrap();
+    let signed = [
+        ("SignatureCertChainUrl", CERT_URL),
+        ("Signature-256", signature.as_str()),
+    ];
+    let ok = http1::exchange(&mut stream, &http1::post(&signed, &body))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(ok.status, 200, "{}", ok.text());
     assert!(ok.text().contains("Welcome"), "{}", ok.text());
     // Unsigned: 400 with a short reason, no stack trace; the connection stays usable.
-    let refused = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    let refused = http1::exchange(&mut stream, &http1::post(&[], &body))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(refused.status, 400);
-    assert_eq!(refused.text(), "Verification: no SignatureCertChainUrl header\n");
+    assert_eq!(
+        refused.text(),
+        "Verification: no SignatureCertChainUrl header\n"
+    );
     // Verified, but for another skill.
-    let other = String::from_utf8(body).unwrap().replace("amzn1.ask.skill.test", "amzn1.ask.skill.other");
+    let other = String::from_utf8(body)
+        .unwrap()
+        .replace("amzn1.ask.skill.test", "amzn1.ask.skill.other");
     let signature = sign(other.as_bytes());
-    let signed = [("SignatureCertChainUrl", CERT_URL), ("Signature-256", signature.as_str())];
-    let wrong = http1::exchange(&mut stream, &http1::post(&signed, other.as_bytes())).await.unwrap().unwrap();
+    let signed = [
+        ("SignatureCertChainUrl", CERT_URL),
+        ("Signature-256", signature.as_str()),
+    ];
+    let wrong = http1::exchange(&mut stream, &http1::post(&signed, other.as_bytes()))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(wrong.status, 400);
-    assert!(wrong.text().starts_with("SkillIdMismatch:"), "{}", wrong.text());
+    assert!(
+        wrong.text().starts_with("SkillIdMismatch:"),
+        "{}",
+        wrong.text()
+    );
     running.stop().await;
 }
 
@@ -267,15 +417,24 @@ async fn malformed_http_gets_400_and_the_server_carries_on() {
         b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
     ] {
         let mut stream = connect(&running).await;
-        let answer = http1::exchange(&mut stream, garbage).await.unwrap().unwrap();
+        let answer = http1::exchange(&mut stream, garbage)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(answer.status, 400, "{garbage:?}");
     }
     let mut stream = connect(&running).await;
-    let get = http1::exchange(&mut stream, b"GET / HTTP/1.1\r\nhost: x\r\n\r\n").await.unwrap().unwrap();
+    let get = http1::exchange(&mut stream, b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(get.status, 405);
     assert_eq!(get.header("allow"), Some("POST"));
     let body = launch_body(&iso(SystemTime::now()));
-    let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(ok.status, 200);
     running.stop().await;
 }
@@ -301,7 +460,10 @@ async fn a_10_mb_body_gets_413() {
             use tokio::io::AsyncWriteExt;
             let _ = write.write_all(&request).await;
         });
-        let answer = http1::read_response(&mut BufReader::new(read)).await.unwrap().unwrap();
+        let answer = http1::read_response(&mut BufReader::new(read))
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(answer.status, 413);
         assert_eq!(answer.text(), "request body too large\n");
         writer.await.unwrap();
@@ -309,7 +471,10 @@ async fn a_10_mb_body_gets_413() {
     // The server carries on.
     let mut stream = connect(&running).await;
     let body = launch_body(&iso(SystemTime::now()));
-    let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(ok.status, 200);
     running.stop().await;
 }
@@ -327,7 +492,10 @@ async fn a_thousand_concurrent_keep_alive_requests() {
                 let mut stream = BufReader::new(TcpStream::connect(addr).await.unwrap());
                 let mut ok = 0;
                 for _ in 0..4 {
-                    let answer = http1::exchange(&mut stream, &request).await.unwrap().unwrap();
+                    let answer = http1::exchange(&mut stream, &request)
+                        .await
+                        .unwrap()
+                        .unwrap();
                     ok += usize::from(answer.status == 200 && answer.text().contains("Welcome"));
                 }
                 ok
@@ -379,10 +547,17 @@ async fn idle_keep_alive_connections_are_closed_after_the_header_timeout() {
     );
     let mut stream = connect(&running).await;
     let body = launch_body(&iso(SystemTime::now()));
-    let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(ok.status, 200);
-    let closed = tokio::time::timeout(Duration::from_secs(5), http1::read_response(&mut stream)).await;
-    assert!(matches!(closed, Ok(Ok(None)) | Ok(Err(_))), "closed by the server: {closed:?}");
+    let closed =
+        tokio::time::timeout(Duration::from_secs(5), http1::read_response(&mut stream)).await;
+    assert!(
+        matches!(closed, Ok(Ok(None)) | Ok(Err(_))),
+        "closed by the server: {closed:?}"
+    );
     running.stop().await;
 }
 
@@ -398,34 +573,56 @@ async fn the_serve_command_answers_and_stops_on_sigterm() {
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stderr).lines().map_while(|l| l.ok()) {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(|l| l.ok())
+        {
             let _ = tx.send(line);
         }
     });
     let mut lines = Vec::new();
     let addr = loop {
-        let line = rx.recv_timeout(Duration::from_secs(10)).expect("a listening line");
+        let line = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("a listening line");
         lines.push(line.clone());
         if let Some(rest) = line.split("listening on http://").nth(1) {
             break rest.split('/').next().unwrap().to_owned();
         }
     };
-    assert!(lines.iter().any(|l| l.contains("WARN") && l.contains("verification is OFF")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("WARN") && l.contains("verification is OFF")),
+        "{lines:?}"
+    );
     let mut stream = BufReader::new(TcpStream::connect(&addr).await.unwrap());
     let body = launch_body(&iso(SystemTime::now()));
-    let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+    let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(ok.status, 200);
-    let warned = rx.recv_timeout(Duration::from_secs(5)).expect("a per-request warning");
-    assert!(warned.contains("WARN") && warned.contains("not checked"), "{warned}");
+    let warned = rx
+        .recv_timeout(Duration::from_secs(5))
+        .expect("a per-request warning");
+    assert!(
+        warned.contains("WARN") && warned.contains("not checked"),
+        "{warned}"
+    );
     let status = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
     // The idle keep-alive connection is closed and the process exits 0.
-    let closed = tokio::time::timeout(Duration::from_secs(10), http1::read_response(&mut stream)).await;
+    let closed =
+        tokio::time::timeout(Duration::from_secs(10), http1::read_response(&mut stream)).await;
     assert!(matches!(closed, Ok(Ok(None)) | Ok(Err(_))), "{closed:?}");
-    let exit = tokio::task::spawn_blocking(move || child.wait()).await.unwrap().unwrap();
+    let exit = tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
     assert!(exit.success(), "{exit:?}");
 }
 
@@ -440,9 +637,17 @@ async fn serves_https_with_a_certificate_and_key_file() {
     let dir = std::env::temp_dir().join(format!("alexa-kit-tls-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (cert_file, key_file) = (dir.join("cert.pem"), dir.join("key.pem"));
-    std::fs::write(&cert_file, format!("{}{}", cert.pem(), ca.intermediate.pem())).unwrap();
+    std::fs::write(
+        &cert_file,
+        format!("{}{}", cert.pem(), ca.intermediate.pem()),
+    )
+    .unwrap();
     std::fs::write(&key_file, key.serialize_pem()).unwrap();
-    let running = start(Server::new(hello_world).verify(false).tls(&cert_file, &key_file));
+    let running = start(
+        Server::new(hello_world)
+            .verify(false)
+            .tls(&cert_file, &key_file),
+    );
 
     let mut roots = tokio_rustls::rustls::RootCertStore::empty();
     roots.add(ca.root.der().clone()).unwrap();
@@ -462,7 +667,10 @@ async fn serves_https_with_a_certificate_and_key_file() {
     let mut stream = BufReader::new(tls);
     let body = launch_body(&iso(SystemTime::now()));
     for _ in 0..2 {
-        let ok = http1::exchange(&mut stream, &http1::post(&[], &body)).await.unwrap().unwrap();
+        let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(ok.status, 200);
         assert!(ok.text().contains("Welcome"));
     }

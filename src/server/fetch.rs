@@ -40,7 +40,9 @@ fn connector() -> Result<tokio_rustls::TlsConnector> {
 /// at most `max` bytes.
 pub(super) async fn get(url: &str, max: usize) -> Result<Vec<u8>> {
     let fail = |what: &str| Error::new(ErrorKind::Service, format!("{what}: {url}"));
-    let rest = url.strip_prefix("https://").ok_or_else(|| fail("not an https URL"))?;
+    let rest = url
+        .strip_prefix("https://")
+        .ok_or_else(|| fail("not an https URL"))?;
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let fetch = async {
         let tcp = tokio::net::TcpStream::connect((host, 443)).await?;

@@ -33,8 +33,45 @@
 //! # }
 //! ```
 //!
-//! To answer Alexa from an existing hyper server, build an [`Endpoint`] per
-//! thread and call [`Endpoint::handle`] with the request's headers and body.
+//! To answer Alexa from an existing server, build an [`Endpoint`] per thread
+//! and call [`Endpoint::handle`] with the request's headers and raw body. In
+//! a hyper 1 server (whose HTTP/1.1 connections need not be `Send`), on a
+//! route of your own:
+//!
+//! ```no_run
+//! use std::rc::Rc;
+//! use alexa_kit::server::{Endpoint, http};
+//! use http_body_util::{BodyExt, Full, Limited};
+//! use hyper::body::{Bytes, Incoming};
+//!
+//! /// Serves one connection; call it from a task of a `LocalSet`
+//! /// (`tokio::task::spawn_local`) on the thread that built `endpoint`.
+//! async fn connection(stream: tokio::net::TcpStream, endpoint: Rc<Endpoint>) -> hyper::Result<()> {
+//!     let service = hyper::service::service_fn(move |request: http::Request<Incoming>| {
+//!         let endpoint = endpoint.clone();
+//!         async move {
+//!             let (parts, body) = request.into_parts();
+//!             let response = match Limited::new(body, 256 * 1024).collect().await {
+//!                 Ok(body) if parts.uri.path() == "/alexa" => {
+//!                     endpoint.handle(&parts.headers, &body.to_bytes()).await
+//!                 }
+//!                 Ok(_) => http::Response::builder().status(404).body(Vec::new()).unwrap(),
+//!                 Err(_) => http::Response::builder().status(413).body(Vec::new()).unwrap(),
+//!             };
+//!             Ok::<_, hyper::Error>(response.map(|body| Full::new(Bytes::from(body))))
+//!         }
+//!     });
+//!     hyper::server::conn::http1::Builder::new()
+//!         .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+//!         .await
+//! }
+//! ```
+//!
+//! Frameworks whose handlers must be `Send` (axum) cannot hold the skill
+//! directly: keep one `Endpoint` per thread in a `thread_local!` and run the
+//! call on a pinned local task (for example tokio-util's
+//! `LocalPoolHandle::spawn_pinned`), or put [`Server`] on its own port behind
+//! the same reverse proxy.
 
 mod fetch;
 mod verify;
@@ -296,7 +333,11 @@ impl Server {
         let local_addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
             verifier: self.verifier,
-            tls: self.tls.as_ref().map(|(c, k)| tls_acceptor(c, k)).transpose()?,
+            tls: self
+                .tls
+                .as_ref()
+                .map(|(c, k)| tls_acceptor(c, k))
+                .transpose()?,
             limits: self.limits,
         });
         warn_if_unverified(&shared);
@@ -313,7 +354,10 @@ impl Server {
             std::thread::Builder::new()
                 .name(format!("alexa-server-{index}"))
                 .spawn(move || {
-                    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                    let runtime = match tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                    {
                         Ok(runtime) => runtime,
                         Err(e) => return drop(ready.send(Err(Error::from(e)))),
                     };
@@ -335,7 +379,12 @@ impl Server {
                 })?;
         }
         drop(ready_tx);
-        let running = Running { local_addr, stop, done, shared };
+        let running = Running {
+            local_addr,
+            stop,
+            done,
+            shared,
+        };
         for _ in 0..self.workers {
             match ready_rx.recv() {
                 Ok(Ok(())) => {}
@@ -345,7 +394,10 @@ impl Server {
                 }
                 Err(_) => {
                     let _ = running.stop.send(true);
-                    return Err(Error::new(ErrorKind::Runtime, "a server worker stopped at start"));
+                    return Err(Error::new(
+                        ErrorKind::Runtime,
+                        "a server worker stopped at start",
+                    ));
                 }
             }
         }
@@ -356,12 +408,18 @@ impl Server {
     /// or Ctrl-C: what `serve` does for a skill started with [`Skill::run`],
     /// which has no factory to build more.
     pub(crate) async fn run_one(self, skill: Skill) -> Result<()> {
-        let listener = tokio::net::TcpListener::bind(self.addr).await.map_err(|e| {
-            Error::new(ErrorKind::Io, format!("cannot listen on {}", self.addr)).with_source(e)
-        })?;
+        let listener = tokio::net::TcpListener::bind(self.addr)
+            .await
+            .map_err(|e| {
+                Error::new(ErrorKind::Io, format!("cannot listen on {}", self.addr)).with_source(e)
+            })?;
         let shared = Arc::new(Shared {
             verifier: self.verifier,
-            tls: self.tls.as_ref().map(|(c, k)| tls_acceptor(c, k)).transpose()?,
+            tls: self
+                .tls
+                .as_ref()
+                .map(|(c, k)| tls_acceptor(c, k))
+                .transpose()?,
             limits: self.limits,
         });
         warn_if_unverified(&shared);
@@ -443,9 +501,19 @@ fn warn_if_unverified(shared: &Shared) {
 }
 
 fn announce(addr: SocketAddr, shared: &Shared, workers: usize) {
-    let scheme = if shared.tls.is_some() { "https" } else { "http" };
-    let verify = if shared.verifier.is_some() { "on" } else { "OFF" };
-    eprintln!("alexa-kit: listening on {scheme}://{addr}/ ({workers} worker(s), request verification {verify})");
+    let scheme = if shared.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    let verify = if shared.verifier.is_some() {
+        "on"
+    } else {
+        "OFF"
+    };
+    eprintln!(
+        "alexa-kit: listening on {scheme}://{addr}/ ({workers} worker(s), request verification {verify})"
+    );
 }
 
 async fn shutdown_signal() -> Result<()> {
@@ -467,12 +535,16 @@ fn tls_acceptor(cert: &PathBuf, key: &PathBuf) -> Result<tokio_rustls::TlsAccept
     use rustls_pki_types::pem::PemObject as _;
     use rustls_pki_types::{CertificateDer, PrivateKeyDer};
     let config_error = |what: &str, path: &PathBuf| {
-        Error::new(ErrorKind::Config, format!("cannot read the TLS {what} {}", path.display()))
+        Error::new(
+            ErrorKind::Config,
+            format!("cannot read the TLS {what} {}", path.display()),
+        )
     };
     let certs = CertificateDer::pem_file_iter(cert)
         .and_then(|certs| certs.collect::<std::result::Result<Vec<_>, _>>())
         .map_err(|e| config_error("certificate", cert).with_source(e))?;
-    let key = PrivateKeyDer::from_pem_file(key).map_err(|e| config_error("key", key).with_source(e))?;
+    let key =
+        PrivateKeyDer::from_pem_file(key).map_err(|e| config_error("key", key).with_source(e))?;
     let mut config = rustls::ServerConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
@@ -521,7 +593,10 @@ async fn worker(
     })
     .await;
     if drained.is_err() {
-        tracing::warn!(left = connections.len(), "drain timeout: closing connections still busy");
+        tracing::warn!(
+            left = connections.len(),
+            "drain timeout: closing connections still busy"
+        );
     }
 }
 
@@ -534,7 +609,8 @@ async fn connection(
     match &shared.tls {
         None => serve_http(stream, endpoint, &shared, stopped).await,
         Some(acceptor) => {
-            match tokio::time::timeout(shared.limits.header_timeout, acceptor.accept(stream)).await {
+            match tokio::time::timeout(shared.limits.header_timeout, acceptor.accept(stream)).await
+            {
                 Ok(Ok(tls)) => serve_http(tls, endpoint, &shared, stopped).await,
                 Ok(Err(e)) => tracing::debug!(error = %e, "TLS handshake failed"),
                 Err(_) => tracing::debug!("TLS handshake timed out"),
@@ -543,8 +619,12 @@ async fn connection(
     }
 }
 
-async fn serve_http<IO>(io: IO, endpoint: Rc<Endpoint>, shared: &Shared, mut stopped: watch::Receiver<bool>)
-where
+async fn serve_http<IO>(
+    io: IO,
+    endpoint: Rc<Endpoint>,
+    shared: &Shared,
+    mut stopped: watch::Receiver<bool>,
+) where
     IO: AsyncRead + AsyncWrite + Unpin + 'static,
 {
     let body_limit = shared.limits.body;
@@ -675,23 +755,42 @@ impl Endpoint {
             Ok(Ok(envelope)) => response(http::StatusCode::OK, "application/json", envelope),
             Ok(Err(error)) => refused(&error, invocation.request_id()),
             Err(_) => {
-                tracing::error!(request_id = invocation.request_id(), "the skill did not answer in time");
-                response(http::StatusCode::SERVICE_UNAVAILABLE, "text/plain", b"timed out\n".to_vec())
+                tracing::error!(
+                    request_id = invocation.request_id(),
+                    "the skill did not answer in time"
+                );
+                response(
+                    http::StatusCode::SERVICE_UNAVAILABLE,
+                    "text/plain",
+                    b"timed out\n".to_vec(),
+                )
             }
         }
     }
 
     /// The HTTP side: method, path and body limit, then [`handle`](Endpoint::handle).
-    async fn serve(&self, request: http::Request<Incoming>, limit: usize) -> http::Response<Full<Bytes>> {
+    async fn serve(
+        &self,
+        request: http::Request<Incoming>,
+        limit: usize,
+    ) -> http::Response<Full<Bytes>> {
         let (parts, body) = request.into_parts();
         let plain = |status: http::StatusCode, text: &'static str| {
             response(status, "text/plain", text.as_bytes().to_vec())
         };
         let answer = if parts.uri.path() != "/" {
-            plain(http::StatusCode::NOT_FOUND, "not found: Alexa requests go to POST /\n")
+            plain(
+                http::StatusCode::NOT_FOUND,
+                "not found: Alexa requests go to POST /\n",
+            )
         } else if parts.method != http::Method::POST {
-            let mut answer = plain(http::StatusCode::METHOD_NOT_ALLOWED, "Alexa requests are POST\n");
-            answer.headers_mut().insert(http::header::ALLOW, http::HeaderValue::from_static("POST"));
+            let mut answer = plain(
+                http::StatusCode::METHOD_NOT_ALLOWED,
+                "Alexa requests are POST\n",
+            );
+            answer
+                .headers_mut()
+                .insert(http::header::ALLOW, http::HeaderValue::from_static("POST"));
             answer
         } else {
             let declared = parts
@@ -700,14 +799,18 @@ impl Endpoint {
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.parse::<u64>().ok());
             if declared.is_some_and(|n| n > limit as u64) {
-                plain(http::StatusCode::PAYLOAD_TOO_LARGE, "request body too large\n")
+                plain(
+                    http::StatusCode::PAYLOAD_TOO_LARGE,
+                    "request body too large\n",
+                )
             } else {
                 let read = Limited::new(body, limit).collect();
                 match tokio::time::timeout(self.request_timeout, read).await {
                     Ok(Ok(body)) => self.handle(&parts.headers, &body.to_bytes()).await,
-                    Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
-                        plain(http::StatusCode::PAYLOAD_TOO_LARGE, "request body too large\n")
-                    }
+                    Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => plain(
+                        http::StatusCode::PAYLOAD_TOO_LARGE,
+                        "request body too large\n",
+                    ),
                     Ok(Err(_)) => plain(http::StatusCode::BAD_REQUEST, "unreadable request body\n"),
                     Err(_) => plain(http::StatusCode::REQUEST_TIMEOUT, "request body too slow\n"),
                 }
@@ -718,15 +821,23 @@ impl Endpoint {
 }
 
 fn warn_unverified(request_id: &str) {
-    tracing::warn!(request_id, "request verification is OFF: request not checked");
+    tracing::warn!(
+        request_id,
+        "request verification is OFF: request not checked"
+    );
 }
 
-fn response(status: http::StatusCode, content_type: &'static str, body: Vec<u8>) -> http::Response<Vec<u8>> {
+fn response(
+    status: http::StatusCode,
+    content_type: &'static str,
+    body: Vec<u8>,
+) -> http::Response<Vec<u8>> {
     let mut response = http::Response::new(body);
     *response.status_mut() = status;
-    response
-        .headers_mut()
-        .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(content_type));
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static(content_type),
+    );
     response
 }
 
@@ -735,13 +846,30 @@ fn response(status: http::StatusCode, content_type: &'static str, body: Vec<u8>)
 fn refused(error: &Error, request_id: &str) -> http::Response<Vec<u8>> {
     match error.kind() {
         ErrorKind::Verification | ErrorKind::InvalidRequest | ErrorKind::SkillIdMismatch => {
-            tracing::warn!(request_id, kind = error.kind().as_str(), "request refused: {}", error.message());
+            tracing::warn!(
+                request_id,
+                kind = error.kind().as_str(),
+                "request refused: {}",
+                error.message()
+            );
             let reason = format!("{}: {}\n", error.kind().as_str(), error.message());
-            response(http::StatusCode::BAD_REQUEST, "text/plain", reason.into_bytes())
+            response(
+                http::StatusCode::BAD_REQUEST,
+                "text/plain",
+                reason.into_bytes(),
+            )
         }
         _ => {
-            tracing::error!(request_id, kind = error.kind().as_str(), "the skill failed: {error}");
-            response(http::StatusCode::INTERNAL_SERVER_ERROR, "text/plain", b"the skill failed\n".to_vec())
+            tracing::error!(
+                request_id,
+                kind = error.kind().as_str(),
+                "the skill failed: {error}"
+            );
+            response(
+                http::StatusCode::INTERNAL_SERVER_ERROR,
+                "text/plain",
+                b"the skill failed\n".to_vec(),
+            )
         }
     }
 }
@@ -767,8 +895,16 @@ stops accepting and lets requests in flight finish.
 ";
 
 /// `<skill> serve ...`: the command line of the self-hosted endpoint.
-pub(crate) async fn serve_command(source: crate::local::SkillSource, args: &[String]) -> Result<()> {
-    let usage = |message: String| Error::new(ErrorKind::Config, format!("serve: {message} (see serve --help)"));
+pub(crate) async fn serve_command(
+    source: crate::local::SkillSource,
+    args: &[String],
+) -> Result<()> {
+    let usage = |message: String| {
+        Error::new(
+            ErrorKind::Config,
+            format!("serve: {message} (see serve --help)"),
+        )
+    };
     let mut ip: std::net::IpAddr = [127, 0, 0, 1].into();
     let mut port = 3000u16;
     let mut workers = None;
@@ -792,15 +928,22 @@ pub(crate) async fn serve_command(source: crate::local::SkillSource, args: &[Str
             }
             "--addr" => {
                 let v = value("--addr")?;
-                ip = v.parse().map_err(|_| usage(format!("`{v}` is not an IP address")))?;
+                ip = v
+                    .parse()
+                    .map_err(|_| usage(format!("`{v}` is not an IP address")))?;
             }
             "--port" => {
                 let v = value("--port")?;
-                port = v.parse().map_err(|_| usage(format!("`{v}` is not a port")))?;
+                port = v
+                    .parse()
+                    .map_err(|_| usage(format!("`{v}` is not a port")))?;
             }
             "--workers" => {
                 let v = value("--workers")?;
-                workers = Some(v.parse().map_err(|_| usage(format!("`{v}` is not a number")))?);
+                workers = Some(
+                    v.parse()
+                        .map_err(|_| usage(format!("`{v}` is not a number")))?,
+                );
             }
             "--tls-cert" => cert = Some(value("--tls-cert")?),
             "--tls-key" => key = Some(value("--tls-key")?),
@@ -811,10 +954,15 @@ pub(crate) async fn serve_command(source: crate::local::SkillSource, args: &[Str
     let factory: SkillFactory = match &source {
         crate::local::SkillSource::Factory(factory) => factory.clone(),
         crate::local::SkillSource::Built(_) => Arc::new(|| {
-            Err(Error::new(ErrorKind::Config, "no skill factory (started with Skill::run)"))
+            Err(Error::new(
+                ErrorKind::Config,
+                "no skill factory (started with Skill::run)",
+            ))
         }),
     };
-    let mut server = Server::new(move || factory()).bind(SocketAddr::new(ip, port)).verify(verify);
+    let mut server = Server::new(move || factory())
+        .bind(SocketAddr::new(ip, port))
+        .verify(verify);
     if let Some(workers) = workers {
         server = server.workers(workers);
     }

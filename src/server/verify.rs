@@ -102,7 +102,16 @@ pub trait CertFetcher: Send + Sync {
 pub struct Verifier {
     roots: Vec<TrustAnchor<'static>>,
     fetcher: Arc<dyn CertFetcher>,
-    cache: Mutex<VecDeque<(String, Arc<[CertificateDer<'static>]>)>>,
+    cache: Mutex<VecDeque<Cached>>,
+}
+
+/// A validated chain, and the span of time (Unix seconds, inclusive) in
+/// which it validates, when known.
+#[derive(Clone)]
+struct Cached {
+    url: String,
+    chain: Arc<[CertificateDer<'static>]>,
+    valid: Option<(u64, u64)>,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -168,7 +177,8 @@ impl Verifier {
                 webpki::anchor_from_trusted_cert(der)
                     .map(|anchor| anchor.to_owned())
                     .map_err(|e| {
-                        Error::new(ErrorKind::Config, "not a usable root certificate").with_source(e)
+                        Error::new(ErrorKind::Config, "not a usable root certificate")
+                            .with_source(e)
                     })
             })
             .collect::<Result<_>>()?;
@@ -200,7 +210,12 @@ impl Verifier {
     /// verifier.verify(&headers, body, std::time::SystemTime::now()).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn verify(&self, headers: &http::HeaderMap, body: &[u8], now: SystemTime) -> Result<()> {
+    pub async fn verify(
+        &self,
+        headers: &http::HeaderMap,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<()> {
         let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
         let url = header("signaturecertchainurl")
             .ok_or_else(|| refuse("no SignatureCertChainUrl header".into()))?;
@@ -223,15 +238,20 @@ impl Verifier {
         check_timestamp(body, now)
     }
 
-    /// A chain for `url` valid at `now`: from the cache when its entry still
-    /// validates, else fetched (once) and validated.
+    /// A chain for `url` valid at `now`: from the cache when its entry is
+    /// still valid, else fetched (once) and validated.
     async fn chain(&self, url: &str, now: SystemTime) -> Result<Arc<[CertificateDer<'static>]>> {
-        let cached = self.cache().iter().find(|(u, _)| u == url).map(|(_, c)| c.clone());
-        if let Some(chain) = cached {
-            if self.validate(&chain, now).is_ok() {
-                return Ok(chain);
+        let now = unix(now);
+        let cached = self.cache().iter().find(|c| c.url == url).cloned();
+        if let Some(cached) = cached {
+            let valid = match cached.valid {
+                Some((from, until)) => (from..=until).contains(&now.as_secs()),
+                None => self.check(&cached.chain, now).is_ok(),
+            };
+            if valid {
+                return Ok(cached.chain);
             }
-            self.cache().retain(|(u, _)| u != url);
+            self.cache().retain(|c| c.url != url);
         }
         let pem = self.fetcher.fetch(url).await.map_err(|e| {
             refuse("cannot fetch the signing certificate chain".into()).with_source(e)
@@ -243,27 +263,45 @@ impl Verifier {
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| refuse("certificate chain is not PEM".into()).with_source(e))?
             .into();
-        if chain.is_empty() {
-            return Err(refuse("certificate chain is empty".into()));
-        }
-        self.validate(&chain, now)?;
+        self.check(&chain, now).map_err(|e| {
+            let reason = match e {
+                webpki::Error::CertNotValidForName(_) => {
+                    format!("signing certificate is not for {ALEXA_CERT_NAME}")
+                }
+                _ if chain.is_empty() => "certificate chain is empty".to_owned(),
+                webpki::Error::CertExpired { .. } => "signing certificate has expired".to_owned(),
+                webpki::Error::CertNotValidYet { .. } => {
+                    "signing certificate is not valid yet".to_owned()
+                }
+                webpki::Error::UnknownIssuer => {
+                    "signing certificate does not lead to a trusted root".to_owned()
+                }
+                _ => format!("signing certificate not accepted ({e})"),
+            };
+            refuse(reason).with_source(e)
+        })?;
+        let entry = Cached {
+            url: url.to_owned(),
+            valid: self.valid_span(&chain),
+            chain: chain.clone(),
+        };
         let mut cache = self.cache();
-        cache.retain(|(u, _)| u != url);
+        cache.retain(|c| c.url != url);
         if cache.len() == CACHE_ENTRIES {
             cache.pop_front();
         }
-        cache.push_back((url.to_owned(), chain.clone()));
+        cache.push_back(entry);
         Ok(chain)
     }
 
-    /// Rule 2: chain to a trusted root, valid at `now`, leaf named
-    /// `echo-api.amazon.com`.
-    fn validate(&self, chain: &[CertificateDer<'static>], now: SystemTime) -> Result<()> {
-        let leaf = EndEntityCert::try_from(&chain[0])
-            .map_err(|e| refuse("unreadable signing certificate".into()).with_source(e))?;
-        let time = UnixTime::since_unix_epoch(
-            now.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default(),
-        );
+    /// Rule 2: the chain leads to a trusted root, every certificate in the
+    /// path is valid at `time`, and the leaf is `echo-api.amazon.com`.
+    fn check(
+        &self,
+        chain: &[CertificateDer<'static>],
+        time: UnixTime,
+    ) -> std::result::Result<(), webpki::Error> {
+        let leaf = EndEntityCert::try_from(chain.first().ok_or(webpki::Error::BadDer)?)?;
         leaf.verify_for_usage(
             CHAIN_ALGS,
             &self.roots,
@@ -272,19 +310,51 @@ impl Verifier {
             KeyUsage::server_auth(),
             None,
             None,
-        )
-        .map_err(|e| refuse(format!("signing certificate not trusted ({e})")).with_source(e))?;
-        let name = ServerName::try_from(ALEXA_CERT_NAME).map_err(|e| refuse(e.to_string()))?;
-        leaf.verify_is_valid_for_subject_name(&name).map_err(|e| {
-            refuse(format!("signing certificate is not for {ALEXA_CERT_NAME}")).with_source(e)
-        })
+        )?;
+        let name = ServerName::try_from(ALEXA_CERT_NAME).map_err(|_| webpki::Error::BadDer)?;
+        leaf.verify_is_valid_for_subject_name(&name)
     }
 
-    fn cache(&self) -> std::sync::MutexGuard<'_, VecDeque<(String, Arc<[CertificateDer<'static>]>)>> {
+    /// The span of time in which a chain that validates now keeps
+    /// validating, from webpki's own answers: checked at the end of time it
+    /// names the `notAfter` that fails first; checked there, the next one;
+    /// until it validates (likewise for `notBefore`). Each later use of the
+    /// cached chain then only compares the time; `None` (no answer in a few
+    /// steps) means a full check on every use.
+    fn valid_span(&self, chain: &[CertificateDer<'static>]) -> Option<(u64, u64)> {
+        let bound = |mut probe: UnixTime| {
+            for _ in 0..8 {
+                match self.check(chain, probe) {
+                    Ok(()) => return Some(probe.as_secs()),
+                    Err(webpki::Error::CertExpired { not_after, .. }) => probe = not_after,
+                    Err(webpki::Error::CertNotValidYet { not_before, .. }) => probe = not_before,
+                    Err(_) => return None,
+                }
+            }
+            None
+        };
+        // 9999-12-31T23:59:59Z, the last time a certificate can name.
+        let until = bound(UnixTime::since_unix_epoch(Duration::from_secs(
+            253_402_300_799,
+        )))?;
+        let from = bound(UnixTime::since_unix_epoch(Duration::ZERO))?;
+        Some((from, until))
+    }
+
+    fn cache(&self) -> std::sync::MutexGuard<'_, VecDeque<Cached>> {
         // The lock is only held for a lookup or an insert: a poisoned lock
         // still holds a consistent queue.
-        self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+fn unix(time: SystemTime) -> UnixTime {
+    UnixTime::since_unix_epoch(
+        time.duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default(),
+    )
 }
 
 fn refuse(reason: String) -> Error {
@@ -414,7 +484,11 @@ fn check_timestamp(body: &[u8], now: SystemTime) -> Result<()> {
         return Err(refuse(format!(
             "request.timestamp is {}s {} (at most {}s allowed)",
             off / 1000,
-            if sent_ms > now_ms { "in the future" } else { "old" },
+            if sent_ms > now_ms {
+                "in the future"
+            } else {
+                "old"
+            },
             tolerance.as_secs()
         )));
     }
@@ -438,7 +512,12 @@ fn iso8601_millis(s: &str) -> Option<i64> {
     }
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
     let mut i = 19;
@@ -498,14 +577,38 @@ mod tests {
     #[test]
     fn normalises_and_checks_cert_urls() {
         let ok = [
-            ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem", "/echo.api/echo-api-cert.pem"),
-            ("HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem", "/echo.api/echo-api-cert.pem"),
-            ("https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem", "/echo.api/echo-api-cert.pem"),
-            ("https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem", "/echo.api/echo-api-cert.pem"),
-            ("https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem", "/echo.api/echo-api-cert.pem"),
-            ("https://s3.amazonaws.com/echo.api/./x/../c.pem", "/echo.api/c.pem"),
-            ("https://s3.amazonaws.com/%65cho.api/c.pem", "/echo.api/c.pem"),
-            ("https://s3.amazonaws.com/echo.api/../../echo.api/c.pem", "/echo.api/c.pem"),
+            (
+                "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+                "/echo.api/echo-api-cert.pem",
+            ),
+            (
+                "HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+                "/echo.api/echo-api-cert.pem",
+            ),
+            (
+                "https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
+                "/echo.api/echo-api-cert.pem",
+            ),
+            (
+                "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
+                "/echo.api/echo-api-cert.pem",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
+                "/echo.api/echo-api-cert.pem",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/./x/../c.pem",
+                "/echo.api/c.pem",
+            ),
+            (
+                "https://s3.amazonaws.com/%65cho.api/c.pem",
+                "/echo.api/c.pem",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/../../echo.api/c.pem",
+                "/echo.api/c.pem",
+            ),
         ];
         for (url, path) in ok {
             assert_eq!(
@@ -515,21 +618,66 @@ mod tests {
             );
         }
         let bad = [
-            ("http://s3.amazonaws.com/echo.api/echo-api-cert.pem", "must use https"),
-            ("https://notamazon.com/echo.api/echo-api-cert.pem", "must be on s3.amazonaws.com"),
-            ("https://s3.amazonaws.com.evil.com/echo.api/c.pem", "must be on s3.amazonaws.com"),
-            ("https://s3.amazonaws.com@evil.com/echo.api/c.pem", "has an unexpected authority"),
-            ("https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem", "must be under /echo.api/"),
-            ("https://s3.amazonaws.com/invalid.path/echo-api-cert.pem", "must be under /echo.api/"),
-            ("https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem", "must use port 443"),
-            ("https://s3.amazonaws.com:/echo.api/echo-api-cert.pem", "must use port 443"),
-            ("https://s3.amazonaws.com/echo.api/../other-bucket/c.pem", "must be under /echo.api/"),
-            ("https://s3.amazonaws.com/echo.api/%2e%2e/other/c.pem", "must be under /echo.api/"),
-            ("https://s3.amazonaws.com/echo.api/%2E%2E/secret/c.pem", "must be under /echo.api/"),
-            ("https://s3.amazonaws.com/echo.api", "must be under /echo.api/"),
-            ("https://s3.amazonaws.com/echo.api/c.pem?x=1", "must not have a query or fragment"),
-            ("https://s3.amazonaws.com/echo.api/c%20d.pem", "has unexpected characters"),
-            ("https://s3.amazonaws.com/echo.api/c%2.pem", "has a broken %-escape"),
+            (
+                "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+                "must use https",
+            ),
+            (
+                "https://notamazon.com/echo.api/echo-api-cert.pem",
+                "must be on s3.amazonaws.com",
+            ),
+            (
+                "https://s3.amazonaws.com.evil.com/echo.api/c.pem",
+                "must be on s3.amazonaws.com",
+            ),
+            (
+                "https://s3.amazonaws.com@evil.com/echo.api/c.pem",
+                "has an unexpected authority",
+            ),
+            (
+                "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",
+                "must be under /echo.api/",
+            ),
+            (
+                "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
+                "must be under /echo.api/",
+            ),
+            (
+                "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
+                "must use port 443",
+            ),
+            (
+                "https://s3.amazonaws.com:/echo.api/echo-api-cert.pem",
+                "must use port 443",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/../other-bucket/c.pem",
+                "must be under /echo.api/",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/%2e%2e/other/c.pem",
+                "must be under /echo.api/",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/%2E%2E/secret/c.pem",
+                "must be under /echo.api/",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api",
+                "must be under /echo.api/",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/c.pem?x=1",
+                "must not have a query or fragment",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/c%20d.pem",
+                "has unexpected characters",
+            ),
+            (
+                "https://s3.amazonaws.com/echo.api/c%2.pem",
+                "has a broken %-escape",
+            ),
             ("s3.amazonaws.com/echo.api/c.pem", "is not absolute"),
             ("https://s3.amazonaws.com", "has no path"),
         ];
@@ -541,11 +689,29 @@ mod tests {
     #[test]
     fn reads_iso_timestamps() {
         assert_eq!(iso8601_millis("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(iso8601_millis("2019-07-15T22:44:23Z"), Some(1_563_230_663_000));
-        assert_eq!(iso8601_millis("2019-07-15T22:44:23.5Z"), Some(1_563_230_663_500));
-        assert_eq!(iso8601_millis("2019-07-16T00:44:23+02:00"), Some(1_563_230_663_000));
-        assert_eq!(iso8601_millis("2024-02-29T12:00:00Z"), Some(1_709_208_000_000));
-        for bad in ["", "2019-07-15", "2019-13-15T22:44:23Z", "2019-07-15T22:44:23", "2019-07-15T22:44:23Zjunk"] {
+        assert_eq!(
+            iso8601_millis("2019-07-15T22:44:23Z"),
+            Some(1_563_230_663_000)
+        );
+        assert_eq!(
+            iso8601_millis("2019-07-15T22:44:23.5Z"),
+            Some(1_563_230_663_500)
+        );
+        assert_eq!(
+            iso8601_millis("2019-07-16T00:44:23+02:00"),
+            Some(1_563_230_663_000)
+        );
+        assert_eq!(
+            iso8601_millis("2024-02-29T12:00:00Z"),
+            Some(1_709_208_000_000)
+        );
+        for bad in [
+            "",
+            "2019-07-15",
+            "2019-13-15T22:44:23Z",
+            "2019-07-15T22:44:23",
+            "2019-07-15T22:44:23Zjunk",
+        ] {
             assert_eq!(iso8601_millis(bad), None, "{bad}");
         }
     }

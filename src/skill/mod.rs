@@ -356,12 +356,17 @@ impl Skill {
     /// alexa_kit::Skill::run_with(|| alexa_kit::Skill::builder().build()).await
     /// # }
     /// ```
-    pub async fn run_with(factory: impl Fn() -> Result<Skill> + Send + Sync + 'static) -> Result<()> {
+    pub async fn run_with(
+        factory: impl Fn() -> Result<Skill> + Send + Sync + 'static,
+    ) -> Result<()> {
         if std::env::var_os(crate::lambda::RUNTIME_API_ENV).is_some() {
             return Skill::run_built(factory()).await;
         }
         crate::lambda::logging::init_local_logging();
-        crate::local::run_source(crate::local::SkillSource::Factory(std::sync::Arc::new(factory))).await
+        crate::local::run_source(crate::local::SkillSource::Factory(std::sync::Arc::new(
+            factory,
+        )))
+        .await
     }
 
     pub(crate) async fn run_built(skill: Result<Skill>) -> Result<()> {

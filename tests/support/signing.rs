@@ -36,17 +36,21 @@ fn ca_params(name: &str) -> CertificateParams {
 
 impl Ca {
     pub fn new(name: &str) -> Ca {
+        Ca::with_intermediate_until(name, 4096)
+    }
+
+    /// A CA whose intermediate expires at the start of `year`.
+    pub fn with_intermediate_until(name: &str, year: i32) -> Ca {
         let root = CertifiedIssuer::self_signed(
             ca_params(&format!("{name} Root")),
             KeyPair::generate().expect("key"),
         )
         .expect("root");
-        let intermediate = CertifiedIssuer::signed_by(
-            ca_params(&format!("{name} Intermediate")),
-            KeyPair::generate().expect("key"),
-            &root,
-        )
-        .expect("intermediate");
+        let mut params = ca_params(&format!("{name} Intermediate"));
+        params.not_after = rcgen::date_time_ymd(year, 1, 1);
+        let intermediate =
+            CertifiedIssuer::signed_by(params, KeyPair::generate().expect("key"), &root)
+                .expect("intermediate");
         Ca { root, intermediate }
     }
 
@@ -135,7 +139,10 @@ pub fn june_2030() -> SystemTime {
 }
 
 pub fn iso(time: SystemTime) -> String {
-    let secs = time.duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let secs = time
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Civil from days (Howard Hinnant).
     let z = days + 719_468;
@@ -161,4 +168,3 @@ pub fn launch_body(timestamp: &str) -> Vec<u8> {
     )
     .into_bytes()
 }
-
