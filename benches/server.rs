@@ -18,8 +18,8 @@
 //! through the verifier's certificate-fetch seam: the same work per request
 //! as with Amazon's chain (chain re-validated at the time of use, RSA-2048
 //! signature over the body, timestamp), no network. The Node adapter runs
-//! with its checks off: its signature check fetches Amazon's certificate
-//! from the network, which a loopback bench cannot.
+//! with its checks off, then on with the same chain put in its certificate
+//! cache beforehand (it would fetch Amazon's over the network otherwise).
 
 #[path = "../tests/support/http1.rs"]
 mod http1;
@@ -72,7 +72,8 @@ fn main() {
     let mut results = Vec::new();
 
     let ca = Ca::new("Bench");
-    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2000, 2100));
+    let chain = ca.chain(&["echo-api.amazon.com"], 2000, 2100);
+    let fetcher = Fetcher::with(CERT_URL, chain.clone());
     for (name, workers, verify) in [
         (
             format!("alexa-kit, verification off, {cores} worker(s)"),
@@ -102,19 +103,24 @@ fn main() {
         results.push(load(&name, running.local_addr(), connections, duration));
         block_on(running.stop());
     }
-    match node_peer() {
-        Ok(mut node) => {
-            results.push(load(
-                "ask-sdk-express-adapter 2.14.0 on Node, checks off",
-                node.1,
-                connections,
-                duration,
-            ));
-            let _ = node.0.kill();
-            let _ = node.0.wait();
+    let chain_file =
+        std::env::temp_dir().join(format!("alexa-kit-bench-chain-{}.pem", std::process::id()));
+    std::fs::write(&chain_file, &chain).expect("chain file");
+    let chain_arg = chain_file.to_string_lossy().into_owned();
+    for (name, args) in [
+        (NODE_OFF, vec![]),
+        (NODE_ON, vec![chain_arg.as_str(), CERT_URL]),
+    ] {
+        match node_peer(&args) {
+            Ok((mut child, addr)) => {
+                results.push(load(name, addr, connections, duration));
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+            Err(why) => println!("(Node peer skipped: {why})"),
         }
-        Err(why) => println!("(Node peer skipped: {why})"),
     }
+    let _ = std::fs::remove_file(&chain_file);
 
     println!();
     println!(
@@ -131,19 +137,28 @@ fn main() {
             r.errors
         );
     }
-    if let Some(node) = results.iter().find(|r| r.name.contains("Node")) {
-        println!();
-        for r in results.iter().filter(|r| !r.name.contains("Node")) {
+    println!();
+    for r in results.iter().filter(|r| !r.name.contains("Node")) {
+        let peer_name = if r.name.contains("verification on") {
+            NODE_ON
+        } else {
+            NODE_OFF
+        };
+        if let Some(peer) = results.iter().find(|p| p.name == peer_name) {
             println!(
-                "{}: {:.1}x the Node adapter's throughput, p99 {:.2} ms vs {:.2} ms",
+                "{}: {:.1}x the throughput of \"{}\", p99 {:.2} ms vs {:.2} ms",
                 r.name,
-                r.rps() / node.rps(),
+                r.rps() / peer.rps(),
+                peer.name,
                 r.percentile(0.99),
-                node.percentile(0.99)
+                peer.percentile(0.99)
             );
         }
     }
 }
+
+const NODE_OFF: &str = "ask-sdk-express-adapter 2.14.0 on Node, checks off";
+const NODE_ON: &str = "ask-sdk-express-adapter 2.14.0 on Node, checks on (cached chain)";
 
 /// Drives `connections` keep-alive connections for a warm-up second, then
 /// for `duration`, from one client thread; signed requests, re-signed each
@@ -229,7 +244,7 @@ fn load(name: &str, addr: SocketAddr, connections: usize, duration: Duration) ->
 
 /// Starts benches/express-peer (installing it first with `npm ci`); returns
 /// the process and its address.
-fn node_peer() -> Result<(std::process::Child, SocketAddr), String> {
+fn node_peer(args: &[&str]) -> Result<(std::process::Child, SocketAddr), String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/express-peer");
     if !dir.join("node_modules").exists() {
         println!("installing the Node peer (npm ci in {})", dir.display());
@@ -244,6 +259,7 @@ fn node_peer() -> Result<(std::process::Child, SocketAddr), String> {
     }
     let mut child = Command::new("node")
         .args(["index.js", "0"])
+        .args(args)
         .current_dir(&dir)
         .stdout(Stdio::piped())
         .spawn()

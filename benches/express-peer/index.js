@@ -1,12 +1,18 @@
 // The hello world skill on the official Node.js SDK behind ask-sdk-express-adapter: the peer of
-// `hello_world serve` in benches/server.rs. Usage: node index.js PORT [verify]
-// Without `verify` the adapter's signature and timestamp checks are off (as with --no-verify).
-// With it, they are on: the signature check then fetches Amazon's certificate over the network,
-// which the loopback bench cannot do, so the bench measures the Node adapter with checks off only.
+// alexa-kit's self-hosted endpoint in benches/server.rs.
+//
+//   node index.js PORT                      signature and timestamp checks off (as with --no-verify)
+//   node index.js PORT CHAIN.pem CERT_URL   checks on, with CHAIN.pem already in the adapter's
+//                                           certificate cache for CERT_URL (a loopback bench cannot
+//                                           fetch Amazon's; a cached chain is what a warm server uses)
 'use strict';
 const Alexa = require('ask-sdk-core');
 const express = require('express');
-const { ExpressAdapter } = require('ask-sdk-express-adapter');
+const {
+  ExpressAdapter,
+  SkillRequestSignatureVerifier,
+  TimestampVerifier,
+} = require('ask-sdk-express-adapter');
 
 const speak = (text) => ({
   canHandle: () => true,
@@ -33,8 +39,14 @@ const SessionEndedHandler = {
 const skill = Alexa.SkillBuilders.custom()
   .addRequestHandlers(LaunchHandler, HelloHandler, SessionEndedHandler)
   .create();
-const verify = process.argv[3] === 'verify';
-const adapter = new ExpressAdapter(skill, verify, verify);
+const [chainFile, certUrl] = process.argv.slice(3);
+const verifiers = [];
+if (chainFile) {
+  const signatureVerifier = new SkillRequestSignatureVerifier();
+  signatureVerifier.certCache.set(certUrl, require('fs').readFileSync(chainFile, 'utf8'));
+  verifiers.push(signatureVerifier, new TimestampVerifier());
+}
+const adapter = new ExpressAdapter(skill, false, false, verifiers);
 const app = express();
 app.post('/', adapter.getRequestHandlers());
 const port = Number(process.argv[2] || 3001);
