@@ -7,13 +7,15 @@
 //!
 //! ```text
 //! cargo bench --features server --bench server
-//! BENCH_SECONDS=10 BENCH_CONNECTIONS=32 cargo bench --features server --bench server
+//! BENCH_ROUNDS=5 BENCH_SECONDS=10 BENCH_CONNECTIONS=32 cargo bench --features server --bench server
 //! ```
 //!
 //! The load: `BENCH_CONNECTIONS` keep-alive connections (default 50), each
 //! sending a signed `LaunchRequest` as soon as the previous answer arrived,
-//! for `BENCH_SECONDS` (default 5) after a one-second warm-up, from one
-//! client thread. Latency is one request's round trip as the client sees
+//! for `BENCH_SECONDS` (default 4) after a one-second warm-up, from one
+//! client thread; `BENCH_ROUNDS` rounds (default 3) with the subjects
+//! interleaved, reporting the median round's throughput and the latency
+//! percentiles over all rounds. Latency is one request's round trip as the client sees
 //! it. Verification "on" uses a generated CA and the fixture signing key
 //! through the verifier's certificate-fetch seam: the same work per request
 //! as with Amazon's chain (chain re-validated at the time of use, RSA-2048
@@ -39,19 +41,23 @@ use alexa_kit::server::Server;
 use signing::{CERT_URL, Ca, Fetcher};
 use tokio::io::BufReader;
 
+/// One subject's figures over every round.
 struct Figures {
     name: String,
-    requests: usize,
+    rps: Vec<f64>,
     errors: usize,
-    seconds: f64,
     latencies_us: Vec<u32>,
 }
 
 impl Figures {
+    /// The median round's requests per second.
     fn rps(&self) -> f64 {
-        self.requests as f64 / self.seconds
+        let mut rps = self.rps.clone();
+        rps.sort_by(f64::total_cmp);
+        rps.get(rps.len() / 2).copied().unwrap_or(f64::NAN)
     }
 
+    /// A latency percentile over all rounds' requests, in ms.
     fn percentile(&self, p: f64) -> f64 {
         if self.latencies_us.is_empty() {
             return f64::NAN;
@@ -61,71 +67,106 @@ impl Figures {
     }
 }
 
+/// What is measured: the endpoint in process, or the Node peer.
+enum Subject {
+    AlexaKit { workers: usize, verify: bool },
+    Node { verify: bool },
+}
+
+const NODE_OFF: &str = "ask-sdk-express-adapter 2.14.0 on Node, checks off";
+const NODE_ON: &str = "ask-sdk-express-adapter 2.14.0 on Node, checks on (cached chain)";
+
 fn main() {
-    let seconds = env_u64("BENCH_SECONDS", 5);
+    let seconds = env_u64("BENCH_SECONDS", 4);
+    let rounds = env_u64("BENCH_ROUNDS", 3);
     let connections = env_u64("BENCH_CONNECTIONS", 50) as usize;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "self-hosted endpoint on loopback: {connections} keep-alive connections, {seconds} s per subject after 1 s warm-up, {cores} core(s)"
+        "self-hosted endpoint on loopback: {connections} keep-alive connections from one client thread, \
+         {rounds} rounds of {seconds} s per subject (after 1 s warm-up), subjects interleaved, {cores} core(s)"
     );
     let duration = Duration::from_secs(seconds);
-    let mut results = Vec::new();
-
     let ca = Ca::new("Bench");
     let chain = ca.chain(&["echo-api.amazon.com"], 2000, 2100);
     let fetcher = Fetcher::with(CERT_URL, chain.clone());
-    for (name, workers, verify) in [
-        (
-            format!("alexa-kit, verification off, {cores} worker(s)"),
-            cores,
-            false,
-        ),
-        (
-            format!("alexa-kit, verification on (cached chain), {cores} worker(s)"),
-            cores,
-            true,
-        ),
-        ("alexa-kit, verification off, 1 worker".to_owned(), 1, false),
-        (
-            "alexa-kit, verification on (cached chain), 1 worker".to_owned(),
-            1,
-            true,
-        ),
-    ] {
-        let mut server = Server::new(|| skill::builder().build())
-            .bind(([127, 0, 0, 1], 0).into())
-            .workers(workers)
-            .verify(verify);
-        if verify {
-            server = server.verifier(ca.verifier(fetcher.clone()));
-        }
-        let running = server.start().expect("server starts");
-        results.push(load(&name, running.local_addr(), connections, duration));
-        block_on(running.stop());
-    }
     let chain_file =
         std::env::temp_dir().join(format!("alexa-kit-bench-chain-{}.pem", std::process::id()));
     std::fs::write(&chain_file, &chain).expect("chain file");
     let chain_arg = chain_file.to_string_lossy().into_owned();
-    for (name, args) in [
-        (NODE_OFF, vec![]),
-        (NODE_ON, vec![chain_arg.as_str(), CERT_URL]),
-    ] {
-        match node_peer(&args) {
-            Ok((mut child, addr)) => {
-                results.push(load(name, addr, connections, duration));
-                let _ = child.kill();
-                let _ = child.wait();
-            }
-            Err(why) => println!("(Node peer skipped: {why})"),
+
+    let on_off = |verify: bool| if verify { "on (cached chain)" } else { "off" };
+    let mut subjects: Vec<(String, Subject)> = Vec::new();
+    for verify in [false, true] {
+        for workers in [cores, 1] {
+            let name = format!(
+                "alexa-kit, verification {}, {workers} worker(s)",
+                on_off(verify)
+            );
+            subjects.push((name, Subject::AlexaKit { workers, verify }));
+        }
+        let name = if verify { NODE_ON } else { NODE_OFF };
+        subjects.push((name.to_owned(), Subject::Node { verify }));
+    }
+    let mut results: Vec<Figures> = subjects
+        .iter()
+        .map(|(name, _)| Figures {
+            name: name.clone(),
+            rps: Vec::new(),
+            errors: 0,
+            latencies_us: Vec::new(),
+        })
+        .collect();
+    for _ in 0..rounds {
+        for ((name, subject), figures) in subjects.iter().zip(&mut results) {
+            let round = match subject {
+                Subject::AlexaKit { workers, verify } => {
+                    let mut server = Server::new(|| skill::builder().build())
+                        .bind(([127, 0, 0, 1], 0).into())
+                        .workers(*workers)
+                        .verify(*verify);
+                    if *verify {
+                        server = server.verifier(ca.verifier(fetcher.clone()));
+                    }
+                    let running = server.start().expect("server starts");
+                    let round = load(running.local_addr(), connections, duration);
+                    block_on(running.stop());
+                    round
+                }
+                Subject::Node { verify } => {
+                    let args = if *verify {
+                        vec![chain_arg.as_str(), CERT_URL]
+                    } else {
+                        vec![]
+                    };
+                    match node_peer(&args) {
+                        Ok((mut child, addr)) => {
+                            let round = load(addr, connections, duration);
+                            let _ = child.kill();
+                            let _ = child.wait();
+                            round
+                        }
+                        Err(why) => {
+                            println!("({name} skipped: {why})");
+                            continue;
+                        }
+                    }
+                }
+            };
+            println!("  {name}: {:.0} req/s", round.0);
+            figures.rps.push(round.0);
+            figures.errors += round.1;
+            figures.latencies_us.extend(round.2);
         }
     }
     let _ = std::fs::remove_file(&chain_file);
+    for figures in &mut results {
+        figures.latencies_us.sort_unstable();
+    }
 
     println!();
     println!(
         "{:<62} {:>10} {:>9} {:>9} {:>7}",
-        "subject", "req/s", "p50 ms", "p99 ms", "errors"
+        "subject (req/s: median round; latency: all rounds)", "req/s", "p50 ms", "p99 ms", "errors"
     );
     for r in &results {
         println!(
@@ -144,7 +185,10 @@ fn main() {
         } else {
             NODE_OFF
         };
-        if let Some(peer) = results.iter().find(|p| p.name == peer_name) {
+        if let Some(peer) = results
+            .iter()
+            .find(|p| p.name == peer_name && !p.rps.is_empty())
+        {
             println!(
                 "{}: {:.1}x the throughput of \"{}\", p99 {:.2} ms vs {:.2} ms",
                 r.name,
@@ -157,13 +201,10 @@ fn main() {
     }
 }
 
-const NODE_OFF: &str = "ask-sdk-express-adapter 2.14.0 on Node, checks off";
-const NODE_ON: &str = "ask-sdk-express-adapter 2.14.0 on Node, checks on (cached chain)";
-
 /// Drives `connections` keep-alive connections for a warm-up second, then
 /// for `duration`, from one client thread; signed requests, re-signed each
 /// phase so that their timestamp stays fresh.
-fn load(name: &str, addr: SocketAddr, connections: usize, duration: Duration) -> Figures {
+fn load(addr: SocketAddr, connections: usize, duration: Duration) -> (f64, usize, Vec<u32>) {
     let body = signing::launch_body(&signing::iso(SystemTime::now()));
     let signature = signing::sign(&body);
     let request = Arc::new(http1::post(
@@ -231,14 +272,8 @@ fn load(name: &str, addr: SocketAddr, connections: usize, duration: Duration) ->
             latencies_us.extend(l);
             errors += e;
         }
-        latencies_us.sort_unstable();
-        Figures {
-            name: name.to_owned(),
-            requests: latencies_us.len(),
-            errors,
-            seconds: duration.as_secs_f64(),
-            latencies_us,
-        }
+        let rps = latencies_us.len() as f64 / duration.as_secs_f64();
+        (rps, errors, latencies_us)
     })
 }
 

@@ -13,8 +13,9 @@
 //! HTTP answered with 400, and on SIGTERM or Ctrl-C the listener closes while
 //! requests in flight finish. The skill core is not `Send`, so the server runs
 //! one thread per worker (by default one per core), each with a
-//! current-thread tokio runtime and its own skill built by your factory; the
-//! workers accept from one shared listening socket.
+//! current-thread tokio runtime and its own skill built by your factory; on
+//! Linux each worker has its own `SO_REUSEPORT` listening socket, so that the
+//! kernel spreads connections evenly.
 //!
 //! Every request goes through the same dispatch as on Lambda
 //! ([`Skill::handle_bytes`]) with an [`Invocation`] of transport
@@ -326,11 +327,10 @@ impl Server {
     /// # Ok(()) }
     /// ```
     pub fn start(self) -> Result<Running> {
-        let listener = std::net::TcpListener::bind(self.addr).map_err(|e| {
+        let listeners = listeners(self.addr, self.workers).map_err(|e| {
             Error::new(ErrorKind::Io, format!("cannot listen on {}", self.addr)).with_source(e)
         })?;
-        listener.set_nonblocking(true)?;
-        let local_addr = listener.local_addr()?;
+        let local_addr = listeners[0].local_addr()?;
         let shared = Arc::new(Shared {
             verifier: self.verifier,
             tls: self
@@ -344,8 +344,7 @@ impl Server {
         let (stop, stopped) = watch::channel(false);
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let mut done = Vec::with_capacity(self.workers);
-        for index in 0..self.workers {
-            let listener = listener.try_clone()?;
+        for (index, listener) in listeners.into_iter().enumerate() {
             let (factory, shared, stopped) =
                 (self.factory.clone(), shared.clone(), stopped.clone());
             let ready = ready_tx.clone();
@@ -436,6 +435,43 @@ impl Server {
         serving.await;
         Ok(())
     }
+}
+
+/// One listening socket per worker, non-blocking. On Linux each worker gets
+/// its own `SO_REUSEPORT` socket on the same address and the kernel spreads
+/// new connections evenly over them; elsewhere the workers share one socket
+/// (whichever is idle accepts first).
+fn listeners(addr: SocketAddr, workers: usize) -> std::io::Result<Vec<std::net::TcpListener>> {
+    let first = listen(addr)?;
+    // With port 0 the first socket picked the port; the others join it.
+    let addr = first.local_addr()?;
+    let mut all = Vec::with_capacity(workers);
+    all.push(first);
+    for _ in 1..workers {
+        let next = if cfg!(any(target_os = "linux", target_os = "android")) {
+            listen(addr)?
+        } else {
+            all[0].try_clone()?
+        };
+        all.push(next);
+    }
+    Ok(all)
+}
+
+fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(addr),
+        socket2::Type::STREAM,
+        Some(socket2::Protocol::TCP),
+    )?;
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    socket.set_reuse_port(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(1024)?;
+    socket.set_nonblocking(true)?;
+    Ok(socket.into())
 }
 
 /// A server started by [`Server::start`].
