@@ -74,7 +74,6 @@
 //! `LocalPoolHandle::spawn_pinned`), or put [`Server`] on its own port behind
 //! the same reverse proxy.
 
-mod fetch;
 mod verify;
 
 use std::convert::Infallible;

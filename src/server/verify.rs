@@ -52,6 +52,9 @@ const CACHE_ENTRIES: usize = 4;
 /// The largest chain accepted from the network.
 const MAX_CHAIN_BYTES: usize = 64 * 1024;
 
+/// How long fetching a chain may take (the request waits for it).
+const FETCH_TIMEOUT: Duration = Duration::from_secs(3);
+
 /// The signature algorithms a chain may use (what rustls accepts with *ring*).
 static CHAIN_ALGS: &[&dyn SignatureVerificationAlgorithm] = &[
     webpki::ring::RSA_PKCS1_2048_8192_SHA256,
@@ -554,7 +557,8 @@ fn iso8601_millis(s: &str) -> Option<i64> {
     Some(seconds * 1000 + millis)
 }
 
-/// Fetches certificate chains over HTTPS with the framework's client.
+/// Fetches certificate chains with the framework's HTTPS client
+/// ([`crate::https::Client::shared`]: keep-alive, a deadline, retries).
 ///
 /// ```
 /// use alexa_kit::server::{CertFetcher, HttpsFetcher};
@@ -566,7 +570,16 @@ pub struct HttpsFetcher;
 
 impl CertFetcher for HttpsFetcher {
     fn fetch<'a>(&'a self, url: &'a str) -> FetchFuture<'a> {
-        Box::pin(super::fetch::get(url, MAX_CHAIN_BYTES))
+        Box::pin(async move {
+            let request = crate::https::Request::get(url)
+                .max_body(MAX_CHAIN_BYTES)
+                .timeout(FETCH_TIMEOUT);
+            let response = crate::https::Client::shared()
+                .request(request)
+                .await?
+                .error_for_status()?;
+            Ok(response.body)
+        })
     }
 }
 
