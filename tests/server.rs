@@ -689,3 +689,36 @@ async fn serves_https_with_a_certificate_and_key_file() {
     assert!(error.message().contains("TLS key"), "{error}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The production fetcher goes through the framework's HTTPS client (which
+/// speaks plain HTTP to loopback only, as here).
+#[tokio::test]
+async fn the_https_fetcher_returns_the_body_and_refuses_failures() {
+    use alexa_kit::server::{CertFetcher, HttpsFetcher};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let mut buf = vec![0; 4096];
+            let n = stream.read(&mut buf).await.unwrap_or(0);
+            let request = String::from_utf8_lossy(&buf[..n]).into_owned();
+            let answer: &[u8] = if request.starts_with("GET /echo.api/chain.pem ") {
+                b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nchain"
+            } else {
+                b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n"
+            };
+            let _ = stream.write_all(answer).await;
+        }
+    });
+    let found = HttpsFetcher
+        .fetch(&format!("http://{addr}/echo.api/chain.pem"))
+        .await
+        .unwrap();
+    assert_eq!(found, b"chain");
+    let missing = HttpsFetcher
+        .fetch(&format!("http://{addr}/echo.api/missing.pem"))
+        .await
+        .unwrap_err();
+    assert!(missing.to_string().contains("404"), "{missing}");
+}
