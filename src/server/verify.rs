@@ -110,7 +110,6 @@ pub struct Verifier {
 
 /// A validated chain, and the span of time (Unix seconds, inclusive) in
 /// which it validates, when known.
-#[derive(Clone)]
 struct Cached {
     url: String,
     chain: Arc<[CertificateDer<'static>]>,
@@ -245,14 +244,18 @@ impl Verifier {
     /// still valid, else fetched (once) and validated.
     async fn chain(&self, url: &str, now: SystemTime) -> Result<Arc<[CertificateDer<'static>]>> {
         let now = unix(now);
-        let cached = self.cache().iter().find(|c| c.url == url).cloned();
-        if let Some(cached) = cached {
-            let valid = match cached.valid {
+        let cached = self
+            .cache()
+            .iter()
+            .find(|c| c.url == url)
+            .map(|c| (c.chain.clone(), c.valid));
+        if let Some((chain, span)) = cached {
+            let valid = match span {
                 Some((from, until)) => (from..=until).contains(&now.as_secs()),
-                None => self.check(&cached.chain, now).is_ok(),
+                None => self.check(&chain, now).is_ok(),
             };
             if valid {
-                return Ok(cached.chain);
+                return Ok(chain);
             }
             self.cache().retain(|c| c.url != url);
         }
