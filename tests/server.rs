@@ -47,6 +47,15 @@ async fn verify_at(
         .await
 }
 
+/// A fresh CA, its `echo-api.amazon.com` chain (valid 2030–2031) served at
+/// [`CERT_URL`], and a verifier trusting that CA.
+fn pki() -> (Ca, Arc<Fetcher>, Verifier) {
+    let ca = Ca::new("Test");
+    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
+    let verifier = ca.verifier(fetcher.clone());
+    (ca, fetcher, verifier)
+}
+
 fn reason(result: alexa_kit::Result<()>) -> String {
     let error = result.expect_err("should be refused");
     assert_eq!(error.kind(), ErrorKind::Verification, "{error}");
@@ -58,9 +67,7 @@ fn reason(result: alexa_kit::Result<()>) -> String {
 
 #[tokio::test]
 async fn a_signed_request_with_a_trusted_chain_passes() {
-    let ca = Ca::new("Test");
-    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
-    let verifier = ca.verifier(fetcher.clone());
+    let (_, fetcher, verifier) = pki();
     verify_at(&verifier, CERT_URL, june_2030(), june_2030())
         .await
         .unwrap();
@@ -79,9 +86,7 @@ async fn a_signed_request_with_a_trusted_chain_passes() {
 
 #[tokio::test]
 async fn cert_urls_off_the_echo_api_bucket_are_refused_before_any_fetch() {
-    let ca = Ca::new("Test");
-    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
-    let verifier = ca.verifier(fetcher.clone());
+    let (_, fetcher, verifier) = pki();
     for (url, why) in [
         (
             "https://s3.amazonaws.com/echo.api/../other-bucket/echo-api-cert-test.pem",
@@ -166,11 +171,7 @@ async fn chains_must_be_trusted_named_and_valid_now() {
 
 #[tokio::test]
 async fn the_signature_must_match_the_raw_body_and_be_sha256() {
-    let ca = Ca::new("Test");
-    let verifier = ca.verifier(Fetcher::with(
-        CERT_URL,
-        ca.chain(&["echo-api.amazon.com"], 2030, 2031),
-    ));
+    let (_, _, verifier) = pki();
     let body = launch_body(&iso(june_2030()));
     let signature = sign(&body);
     verifier
@@ -223,11 +224,7 @@ async fn the_signature_must_match_the_raw_body_and_be_sha256() {
 
 #[tokio::test]
 async fn timestamps_may_be_150_seconds_off_either_way() {
-    let ca = Ca::new("Test");
-    let verifier = ca.verifier(Fetcher::with(
-        CERT_URL,
-        ca.chain(&["echo-api.amazon.com"], 2030, 2031),
-    ));
+    let (_, _, verifier) = pki();
     let now = june_2030();
     for ok in [
         now,
@@ -257,27 +254,12 @@ async fn timestamps_may_be_150_seconds_off_either_way() {
 
 #[tokio::test]
 async fn cached_chains_are_checked_again_at_each_use() {
-    let ca = Ca::new("Test");
-    let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2031));
-    let verifier = ca.verifier(fetcher.clone());
-    verify_at(&verifier, CERT_URL, june_2030(), june_2030())
-        .await
-        .unwrap();
+    let (ca, fetcher, verifier) = pki();
     verify_at(&verifier, CERT_URL, june_2030(), june_2030())
         .await
         .unwrap();
     assert_eq!(fetcher.count(), 1);
-    // Up to the last second of its validity the cached chain serves without a fetch…
-    let last_second = SystemTime::UNIX_EPOCH + Duration::from_secs(1_924_992_000); // 2031-01-01T00:00:00Z
-    verify_at(&verifier, CERT_URL, last_second, last_second)
-        .await
-        .unwrap();
-    assert_eq!(fetcher.count(), 1);
-    // …one second later it has expired: dropped, fetched again, and still expired.
-    let later = last_second + Duration::from_secs(1);
-    let message = reason(verify_at(&verifier, CERT_URL, later, later).await);
-    assert!(message.contains("has expired"), "{message}");
-    assert_eq!(fetcher.count(), 2);
+    let later = expires_at_2031(&verifier, &fetcher).await;
     // Amazon rotated the certificate at the same URL: the next request fetches the new one.
     fetcher.set(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2031, 2032));
     verify_at(&verifier, CERT_URL, later, later).await.unwrap();
@@ -292,18 +274,27 @@ async fn a_cached_chain_expires_with_its_first_certificate_to_expire() {
     let ca = Ca::with_intermediate_until("Short", 2031);
     let fetcher = Fetcher::with(CERT_URL, ca.chain(&["echo-api.amazon.com"], 2030, 2032));
     let verifier = ca.verifier(fetcher.clone());
-    let last_second = SystemTime::UNIX_EPOCH + Duration::from_secs(1_924_992_000); // 2031-01-01T00:00:00Z
-    verify_at(&verifier, CERT_URL, june_2030(), june_2030())
+    expires_at_2031(&verifier, &fetcher).await;
+}
+
+/// A chain valid until 2031-01-01T00:00:00Z, cached in June 2030, serves up
+/// to that second without a fetch; one second later it is dropped, fetched
+/// again and refused as expired. Returns that second.
+async fn expires_at_2031(verifier: &Verifier, fetcher: &Fetcher) -> SystemTime {
+    verify_at(verifier, CERT_URL, june_2030(), june_2030())
         .await
         .unwrap();
-    verify_at(&verifier, CERT_URL, last_second, last_second)
+    let fetches = fetcher.count();
+    let last_second = SystemTime::UNIX_EPOCH + Duration::from_secs(1_924_992_000);
+    verify_at(verifier, CERT_URL, last_second, last_second)
         .await
         .unwrap();
-    assert_eq!(fetcher.count(), 1);
+    assert_eq!(fetcher.count(), fetches);
     let later = last_second + Duration::from_secs(1);
-    let message = reason(verify_at(&verifier, CERT_URL, later, later).await);
+    let message = reason(verify_at(verifier, CERT_URL, later, later).await);
     assert!(message.contains("has expired"), "{message}");
-    assert_eq!(fetcher.count(), 2);
+    assert_eq!(fetcher.count(), fetches + 1);
+    later
 }
 
 #[tokio::test]
@@ -349,6 +340,17 @@ fn start(server: Server) -> alexa_kit::server::Running {
         .expect("server starts")
 }
 
+/// An unsigned launch request on `stream` gets the hello world's welcome.
+async fn answers_a_launch<S>(stream: &mut BufReader<S>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    let body = launch_body(&iso(SystemTime::now()));
+    let ok = http1::send(stream, &http1::post(&[], &body)).await;
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    assert!(ok.text().contains("Welcome"), "{}", ok.text());
+}
+
 async fn connect(running: &alexa_kit::server::Running) -> BufReader<TcpStream> {
     BufReader::new(
         TcpStream::connect(running.local_addr())
@@ -369,17 +371,11 @@ async fn the_server_verifies_then_checks_the_skill_id() {
         ("SignatureCertChainUrl", CERT_URL),
         ("Signature-256", signature.as_str()),
     ];
-    let ok = http1::exchange(&mut stream, &http1::post(&signed, &body))
-        .await
-        .unwrap()
-        .unwrap();
+    let ok = http1::send(&mut stream, &http1::post(&signed, &body)).await;
     assert_eq!(ok.status, 200, "{}", ok.text());
     assert!(ok.text().contains("Welcome"), "{}", ok.text());
     // Unsigned: 400 with a short reason, no stack trace; the connection stays usable.
-    let refused = http1::exchange(&mut stream, &http1::post(&[], &body))
-        .await
-        .unwrap()
-        .unwrap();
+    let refused = http1::send(&mut stream, &http1::post(&[], &body)).await;
     assert_eq!(refused.status, 400);
     assert_eq!(
         refused.text(),
@@ -394,10 +390,7 @@ async fn the_server_verifies_then_checks_the_skill_id() {
         ("SignatureCertChainUrl", CERT_URL),
         ("Signature-256", signature.as_str()),
     ];
-    let wrong = http1::exchange(&mut stream, &http1::post(&signed, other.as_bytes()))
-        .await
-        .unwrap()
-        .unwrap();
+    let wrong = http1::send(&mut stream, &http1::post(&signed, other.as_bytes())).await;
     assert_eq!(wrong.status, 400);
     assert!(
         wrong.text().starts_with("SkillIdMismatch:"),
@@ -417,25 +410,14 @@ async fn malformed_http_gets_400_and_the_server_carries_on() {
         b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
     ] {
         let mut stream = connect(&running).await;
-        let answer = http1::exchange(&mut stream, garbage)
-            .await
-            .unwrap()
-            .unwrap();
+        let answer = http1::send(&mut stream, garbage).await;
         assert_eq!(answer.status, 400, "{garbage:?}");
     }
     let mut stream = connect(&running).await;
-    let get = http1::exchange(&mut stream, b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
-        .await
-        .unwrap()
-        .unwrap();
+    let get = http1::send(&mut stream, b"GET / HTTP/1.1\r\nhost: x\r\n\r\n").await;
     assert_eq!(get.status, 405);
     assert_eq!(get.header("allow"), Some("POST"));
-    let body = launch_body(&iso(SystemTime::now()));
-    let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(ok.status, 200);
+    answers_a_launch(&mut stream).await;
     running.stop().await;
 }
 
@@ -470,12 +452,7 @@ async fn a_10_mb_body_gets_413() {
     }
     // The server carries on.
     let mut stream = connect(&running).await;
-    let body = launch_body(&iso(SystemTime::now()));
-    let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(ok.status, 200);
+    answers_a_launch(&mut stream).await;
     running.stop().await;
 }
 
@@ -492,10 +469,7 @@ async fn a_thousand_concurrent_keep_alive_requests() {
                 let mut stream = BufReader::new(TcpStream::connect(addr).await.unwrap());
                 let mut ok = 0;
                 for _ in 0..4 {
-                    let answer = http1::exchange(&mut stream, &request)
-                        .await
-                        .unwrap()
-                        .unwrap();
+                    let answer = http1::send(&mut stream, &request).await;
                     ok += usize::from(answer.status == 200 && answer.text().contains("Welcome"));
                 }
                 ok
@@ -546,12 +520,7 @@ async fn idle_keep_alive_connections_are_closed_after_the_header_timeout() {
             .header_timeout(Duration::from_millis(300)),
     );
     let mut stream = connect(&running).await;
-    let body = launch_body(&iso(SystemTime::now()));
-    let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(ok.status, 200);
+    answers_a_launch(&mut stream).await;
     let closed =
         tokio::time::timeout(Duration::from_secs(5), http1::read_response(&mut stream)).await;
     assert!(
@@ -597,12 +566,7 @@ async fn the_serve_command_answers_and_stops_on_sigterm() {
         "{lines:?}"
     );
     let mut stream = BufReader::new(TcpStream::connect(&addr).await.unwrap());
-    let body = launch_body(&iso(SystemTime::now()));
-    let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(ok.status, 200);
+    answers_a_launch(&mut stream).await;
     let warned = rx
         .recv_timeout(Duration::from_secs(5))
         .expect("a per-request warning");
@@ -665,15 +629,9 @@ async fn serves_https_with_a_certificate_and_key_file() {
         .await
         .expect("TLS handshake with the served certificate");
     let mut stream = BufReader::new(tls);
+    answers_a_launch(&mut stream).await;
+    answers_a_launch(&mut stream).await;
     let body = launch_body(&iso(SystemTime::now()));
-    for _ in 0..2 {
-        let ok = http1::exchange(&mut stream, &http1::post(&[], &body))
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(ok.status, 200);
-        assert!(ok.text().contains("Welcome"));
-    }
     // Plain HTTP on the TLS port is not answered as HTTP.
     let mut plain = connect(&running).await;
     let answer = http1::exchange(&mut plain, &http1::post(&[], &body)).await;

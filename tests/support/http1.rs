@@ -53,6 +53,18 @@ pub async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
     read_response(stream).await
 }
 
+/// [`exchange`] that expects an answer (test code: panics otherwise).
+pub async fn send<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: &mut BufReader<S>,
+    request: &[u8],
+) -> Response {
+    match exchange(stream, request).await {
+        Ok(Some(response)) => response,
+        Ok(None) => panic!("the server closed the connection without answering"),
+        Err(e) => panic!("no answer: {e}"),
+    }
+}
+
 /// Reads one response; `None` on a clean close before any byte.
 pub async fn read_response<S: AsyncRead + Unpin>(
     stream: &mut BufReader<S>,
