@@ -65,6 +65,7 @@ help:
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu).
 test:
 	$(CARGO) test --workspace
+	$(CARGO) build --features server --example hello_world
 	$(CARGO) test --features server --lib --test server --test local_cli
 	$(CARGO) test --features server --doc server
 	bash scripts/ci-package-check.sh

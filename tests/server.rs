@@ -551,9 +551,12 @@ async fn the_serve_command_answers_and_stops_on_sigterm() {
     });
     let mut lines = Vec::new();
     let addr = loop {
-        let line = rx
-            .recv_timeout(Duration::from_secs(10))
-            .expect("a listening line");
+        let Ok(line) = rx.recv_timeout(Duration::from_secs(10)) else {
+            panic!(
+                "hello_world serve did not start; is the example built with the feature \
+                 (`cargo build --features server --example hello_world`)? {lines:?}"
+            );
+        };
         lines.push(line.clone());
         if let Some(rest) = line.split("listening on http://").nth(1) {
             break rest.split('/').next().unwrap().to_owned();
