@@ -65,7 +65,7 @@ help:
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu).
 test:
 	$(CARGO) test --workspace
-	$(CARGO) build --features server --example hello_world
+	$(CARGO) build --features server --example hello_world --example fault_skill
 	$(CARGO) test --features server --lib --test server --test local_cli
 	$(CARGO) test --features server --doc server
 	bash scripts/ci-package-check.sh

@@ -530,15 +530,25 @@ async fn idle_keep_alive_connections_are_closed_after_the_header_timeout() {
     running.stop().await;
 }
 
-/// `hello_world serve` answers, then SIGTERM stops it cleanly.
-#[tokio::test]
-async fn the_serve_command_answers_and_stops_on_sigterm() {
+/// Starts `<example> serve ARGS`; returns the process, its address, its
+/// further stderr lines and those up to the "listening" line.
+#[allow(clippy::zombie_processes)] // the callers stop and wait for it
+fn serve(
+    example: &str,
+    args: &[&str],
+) -> (
+    std::process::Child,
+    String,
+    std::sync::mpsc::Receiver<String>,
+    Vec<String>,
+) {
     use std::io::BufRead;
-    let mut child = std::process::Command::new(support::example_path("hello_world"))
-        .args(["serve", "--no-verify", "--port", "0", "--workers", "2"])
+    let mut child = std::process::Command::new(support::example_path(example))
+        .arg("serve")
+        .args(args)
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("hello_world");
+        .expect("the example binary");
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -550,18 +560,35 @@ async fn the_serve_command_answers_and_stops_on_sigterm() {
         }
     });
     let mut lines = Vec::new();
-    let addr = loop {
+    loop {
         let Ok(line) = rx.recv_timeout(Duration::from_secs(10)) else {
             panic!(
-                "hello_world serve did not start; is the example built with the feature \
-                 (`cargo build --features server --example hello_world`)? {lines:?}"
+                "{example} serve did not start; is the example built with the feature \
+                 (`cargo build --features server --example {example}`)? {lines:?}"
             );
         };
         lines.push(line.clone());
         if let Some(rest) = line.split("listening on http://").nth(1) {
-            break rest.split('/').next().unwrap().to_owned();
+            let addr = rest.split('/').next().unwrap().to_owned();
+            return (child, addr, rx, lines);
         }
-    };
+    }
+}
+
+/// `hello_world serve` answers, then SIGTERM stops it cleanly.
+#[tokio::test]
+async fn the_serve_command_answers_and_stops_on_sigterm() {
+    let (mut child, addr, rx, lines) = serve(
+        "hello_world",
+        &["--no-verify", "--port", "0", "--workers", "2"],
+    );
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .contains("(2 worker(s), request verification OFF)"),
+        "{lines:?}"
+    );
     assert!(
         lines
             .iter()
@@ -591,6 +618,53 @@ async fn the_serve_command_answers_and_stops_on_sigterm() {
         .unwrap()
         .unwrap();
     assert!(exit.success(), "{exit:?}");
+}
+
+/// A skill started with `SkillBuilder::run` (no factory) serves with one
+/// worker; a panicking handler gets the skill's apology (the framework's
+/// panic handling, as on Lambda), and the server carries on.
+#[tokio::test]
+async fn a_skill_without_a_factory_serves_on_one_worker_and_survives_a_panic() {
+    let (child, addr, _rx, lines) = serve("fault_skill", &["--no-verify", "--port", "0"]);
+    let child = KillOnDrop(child);
+    assert!(lines.last().unwrap().contains("(1 worker(s)"), "{lines:?}");
+    let intent = |name: &str| {
+        format!(
+            r#"{{"version":"1.0","session":{{"new":false,"sessionId":"s","application":{{"applicationId":"amzn1.ask.skill.test"}},"user":{{"userId":"u"}}}},"request":{{"type":"IntentRequest","requestId":"r","locale":"en-US","timestamp":"{}","intent":{{"name":"{name}","confirmationStatus":"NONE"}}}}}}"#,
+            iso(SystemTime::now())
+        )
+    };
+    let mut stream = BufReader::new(TcpStream::connect(&addr).await.unwrap());
+    let failed = http1::send(
+        &mut stream,
+        &http1::post(&[], intent("PanicInHandler").as_bytes()),
+    )
+    .await;
+    assert_eq!(failed.status, 200);
+    assert!(
+        failed.text().contains("Sorry, something went wrong"),
+        "{}",
+        failed.text()
+    );
+    let mut stream = BufReader::new(TcpStream::connect(&addr).await.unwrap());
+    let fine = http1::send(
+        &mut stream,
+        &http1::post(&[], intent("FineIntent").as_bytes()),
+    )
+    .await;
+    assert_eq!(fine.status, 200, "{}", fine.text());
+    assert!(fine.text().contains("All good."), "{}", fine.text());
+    drop(child);
+}
+
+/// Kills a served example when a test ends, passing or not.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 #[tokio::test]
