@@ -11,8 +11,11 @@ pub mod response;
 #[cfg(feature = "server")]
 pub mod server;
 pub mod skill;
+pub mod slots;
+pub mod store;
 pub mod testing;
 
+mod bounded;
 mod error;
 mod invocation;
 mod panic;
