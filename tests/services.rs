@@ -102,11 +102,22 @@ fn envelope_in(endpoint: &str, op: &str, locale: &str) -> RequestEnvelope {
         .slot("op", op)
         .locale(locale)
         .build();
-    let system = envelope.context.as_mut().unwrap().system.as_mut().unwrap();
-    system.api_endpoint = Some(endpoint.to_owned());
-    system.api_access_token = Some(TOKEN.to_owned());
-    system.device.get_or_insert_with(Device::default).device_id = Some(DEVICE.to_owned());
+    edit_system(&mut envelope, |system| {
+        system.api_endpoint = Some(endpoint.to_owned());
+        system.api_access_token = Some(TOKEN.to_owned());
+        system.device.get_or_insert_with(Device::default).device_id = Some(DEVICE.to_owned());
+    });
     envelope
+}
+
+/// Changes `context.System` of `envelope`.
+fn edit_system(
+    envelope: &mut RequestEnvelope,
+    edit: impl FnOnce(&mut alexa_kit::model::SystemState),
+) {
+    let mut context = envelope.context().cloned().unwrap_or_default();
+    edit(context.system.get_or_insert_with(Default::default));
+    envelope.set_context(Some(context));
 }
 
 async fn call_within(endpoint: &str, op: &str, invocation: &Invocation) -> Value {
@@ -430,8 +441,9 @@ async fn the_token_goes_only_to_the_requests_api_endpoint() {
     let server = Server::start(alexa).await;
     // A trailing slash on the endpoint, and a device id that tries to leave its path segment.
     let mut tricky = envelope(&format!("{}/", server.url("")), "time_zone");
-    let system = tricky.context.as_mut().unwrap().system.as_mut().unwrap();
-    system.device.as_mut().unwrap().device_id = Some("../../../v1/alerts/reminders?x".into());
+    edit_system(&mut tricky, |system| {
+        system.device.as_mut().unwrap().device_id = Some("../../../v1/alerts/reminders?x".into());
+    });
     let bytes = serde_json::to_vec(&tricky).unwrap();
     skill()
         .handle_bytes(&bytes, &Invocation::new(Transport::Test))
@@ -451,14 +463,7 @@ async fn the_token_goes_only_to_the_requests_api_endpoint() {
     );
     // No endpoint or token: a clear error, no call.
     let mut tokenless = envelope(&server.url(""), "time_zone");
-    tokenless
-        .context
-        .as_mut()
-        .unwrap()
-        .system
-        .as_mut()
-        .unwrap()
-        .api_access_token = None;
+    edit_system(&mut tokenless, |system| system.api_access_token = None);
     let bytes = serde_json::to_vec(&tokenless).unwrap();
     let out = skill()
         .handle_bytes(&bytes, &Invocation::new(Transport::Test))
@@ -498,14 +503,9 @@ async fn progressive_responses_are_checked_and_limited() {
         .build()
         .unwrap();
     let mut ended = testing::session_ended("USER_INITIATED").build();
-    ended
-        .context
-        .as_mut()
-        .unwrap()
-        .system
-        .as_mut()
-        .unwrap()
-        .api_access_token = Some(TOKEN.into());
+    edit_system(&mut ended, |system| {
+        system.api_access_token = Some(TOKEN.into())
+    });
     skill.handle(ended).await.unwrap();
     assert_eq!(server.seen().len(), 5);
 }

@@ -280,7 +280,7 @@ impl StandIn {
     /// Points `envelope` at this stand-in: its endpoint, its token and a device id.
     pub(crate) async fn attach(&self, envelope: &mut RequestEnvelope) -> Result<()> {
         let endpoint = self.endpoint().await?;
-        let context = envelope.context.get_or_insert_with(Default::default);
+        let mut context = envelope.context().cloned().unwrap_or_default();
         let system = context
             .system
             .get_or_insert_with(|| Box::new(SystemState::default()));
@@ -291,6 +291,7 @@ impl StandIn {
             .get_or_insert_with(Device::default)
             .device_id
             .get_or_insert_with(|| DEVICE_ID.to_owned());
+        envelope.set_context(Some(context));
         Ok(())
     }
 

@@ -233,14 +233,8 @@ impl<'a> Services<'a> {
         body: Option<&serde_json::Value>,
         scopes: &[&'static str],
     ) -> Result<Option<Response>> {
-        let system = self
-            .cx
-            .envelope()
-            .context
-            .as_ref()
-            .and_then(|c| c.system.as_deref());
-        let endpoint = system.and_then(|s| s.api_endpoint.as_deref());
-        let token = system.and_then(|s| s.api_access_token.as_deref());
+        let envelope = self.cx.envelope();
+        let (endpoint, token) = (envelope.api_endpoint(), envelope.api_access_token());
         let (Some(endpoint), Some(token)) = (endpoint, token) else {
             return Err(Error::new(
                 ErrorKind::Service,
