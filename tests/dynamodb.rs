@@ -3,7 +3,9 @@
 //! which `make test` runs), started on a free loopback port.
 //!
 //! Throttling cannot be provoked on moto; that case runs against a loopback
-//! TLS server that answers DynamoDB's documented throttling error.
+//! TLS server that answers DynamoDB's documented throttling error. So do the
+//! request-context cases: a server that never answers (the call ends at the
+//! invocation's deadline) and a traced call (its X-Ray subsegment).
 #![cfg(feature = "dynamodb")]
 
 mod store_contract;
