@@ -140,8 +140,8 @@ pub struct Loaded {
 /// - Every operation runs within the request's [`Invocation`]: a store that
 ///   calls a service bounds the call by [`Invocation::deadline`] (so it never
 ///   runs past the request's remaining time) and traces it with
-///   [`Invocation::trace_id`], as [`Request::within`](crate::https::Request::within)
-///   does. A local store (memory, file) may ignore it.
+///   [`Invocation::trace_id`], as the HTTPS client's `Request::within` does
+///   (feature `https`). A local store (memory, file) may ignore it.
 ///
 /// The futures need not be `Send`: alexa-kit runs one request at a time on
 /// tokio's current-thread runtime.
