@@ -475,7 +475,7 @@ impl Input {
                 self.skill
                     .inner
                     .persistence
-                    .load(&self.envelope, self.invocation.transport())
+                    .load(&self.envelope, &self.invocation)
                     .await?,
             ),
         };
