@@ -85,8 +85,9 @@ dynamodb-table: test-tools
 	@test -n "$(TABLE)" || { echo "usage: make dynamodb-table TABLE=name [ENDPOINT=http://127.0.0.1:8000]" >&2; exit 1; }
 	.venv/bin/python scripts/dynamodb_table.py "$(TABLE)" $(if $(ENDPOINT),--endpoint "$(ENDPOINT)")
 
+# The bootstrap builds without default features: the local dialog simulator (feature `simulator`) stays out.
 build: toolchain
-	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT) $(if $(strip $(FEATURES)),--features $(FEATURES))
+	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT) --no-default-features $(if $(strip $(FEATURES)),--features $(FEATURES))
 
 # bootstrap.zip holds exactly one entry, `bootstrap` (mode 0755), at the zip root.
 package: build

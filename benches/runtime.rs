@@ -14,7 +14,8 @@
 //! (median and p90 of N, the binaries interleaved); warm = one invocation's
 //! round trip from queueing the event to receiving the response (median and
 //! p90 of M, all binaries running, invoked in turn); peak RSS = `VmHWM` after the warm run; size = the
-//! stripped binary.
+//! stripped binary. The examples are built as `make package` builds them, with `--no-default-features`
+//! (no local dialog simulator).
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};

@@ -347,9 +347,12 @@ fn predicate_handlers_declare_their_intents_for_can_fulfill_and_the_package_chec
             .unwrap();
         assert!(skill.routes("HelloWorldIntent"));
         // The hello world's skill package has exactly this one custom intent.
-        let package = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("skill-package");
-        alexa_kit::local::check_skill_package(&skill, &package, &["en-US", "de-DE"])
-            .expect("a predicate handler counts as handling its declared intents");
+        #[cfg(feature = "simulator")]
+        {
+            let package = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("skill-package");
+            alexa_kit::local::check_skill_package(&skill, &package, &["en-US", "de-DE"])
+                .expect("a predicate handler counts as handling its declared intents");
+        }
         let can: alexa_kit::model::Request = serde_json::from_value(json!({
             "type": "CanFulfillIntentRequest", "requestId": "r",
             "intent": {"name": "HelloWorldIntent"}

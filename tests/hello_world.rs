@@ -100,6 +100,7 @@ fn the_example_messages_are_complete_and_every_referenced_id_exists() {
         .expect("the built-in messages are complete in 17 locales");
 }
 
+#[cfg(feature = "simulator")]
 #[test]
 fn the_interaction_models_and_the_code_agree() {
     let skill = skill::builder().build().expect("the example builds");

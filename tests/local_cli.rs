@@ -31,6 +31,7 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+#[cfg(feature = "simulator")]
 #[test]
 fn the_simulator_talks_in_the_users_language() {
     let out = run(&["--locale", "fr-FR"], "bonjour\naide\narrête\n");
@@ -48,6 +49,7 @@ fn the_simulator_talks_in_the_users_language() {
     assert!(text.contains("(session ended)"), "{text}");
 }
 
+#[cfg(feature = "simulator")]
 #[test]
 fn the_simulator_carries_the_session_and_understands_other_scripts() {
     let out = run(&["--locale", "ja-JP"], "ヘルプ\nこんにちは\n");
@@ -61,6 +63,7 @@ fn the_simulator_carries_the_session_and_understands_other_scripts() {
     assert!(stdout(&out).contains("नमस्ते दुनिया!"), "{}", stdout(&out));
 }
 
+#[cfg(feature = "simulator")]
 #[test]
 fn unmatched_words_reach_the_fallback_intent() {
     let out = run(&["--locale", "en-US"], "sing me a song about tractors\n");
@@ -68,6 +71,7 @@ fn unmatched_words_reach_the_fallback_intent() {
     assert!(text.contains("[AMAZON.FallbackIntent]"), "{text}");
 }
 
+#[cfg(feature = "simulator")]
 #[test]
 fn a_locale_without_a_model_is_a_clear_error() {
     let out = run(&["--locale", "xx-YY"], "");
@@ -156,6 +160,7 @@ fn a_closed_or_full_stdout_is_an_error_exit_not_a_panic() {
     }
 }
 
+#[cfg(feature = "simulator")]
 #[test]
 fn a_line_that_is_not_utf8_is_skipped_and_the_simulator_goes_on() {
     let path = support::example_path("hello_world");
@@ -182,6 +187,7 @@ fn a_line_that_is_not_utf8_is_skipped_and_the_simulator_goes_on() {
     assert!(text.contains("alexa> Hello, world!"), "{text}");
 }
 
+#[cfg(feature = "simulator")]
 #[test]
 fn a_locale_is_checked_before_it_names_a_file() {
     // A model that a path-traversing "locale" would reach from the package.
@@ -249,4 +255,24 @@ fn serve_names_its_feature() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("`server` feature"), "{err}");
     }
+}
+
+/// The dialog simulator is a default feature; a build without it (the Lambda package) says so in one line.
+#[cfg(not(feature = "simulator"))]
+#[test]
+fn without_the_simulator_the_dialog_says_how_to_get_it() {
+    for args in [&[][..], &["--locale", "fr-FR"][..]] {
+        let out = run(args, "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("dialog simulator is not compiled into this build")
+                && err.contains("cargo run --example"),
+            "{err}"
+        );
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    }
+    let help = stdout(&run(&["--help"], ""));
+    assert!(help.contains("not compiled into this build"), "{help}");
 }

@@ -15,12 +15,16 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
-/// Builds release examples of this package with the same cargo.
+/// Builds release examples of this package with the same cargo, as they are deployed: without default
+/// features (the local dialog simulator), as `make package` builds them.
 pub fn build_examples(names: &[&str]) {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(cargo);
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["build", "--release"]);
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+        "build",
+        "--release",
+        "--no-default-features",
+    ]);
     for name in names {
         cmd.args(["--example", name]);
     }

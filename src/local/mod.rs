@@ -15,35 +15,64 @@
 //! built-in intents and the dialog model), carries the session from turn to
 //! turn and prints what Alexa would say. It calls the same skill core as
 //! Lambda does. [`Simulator`] is the same dialog as a library, for tests.
+//!
+//! # The `simulator` feature
+//!
+//! The dialog simulator ([`Simulator`], [`Turn`], [`SentRequest`],
+//! [`check_skill_package`], [`SKILL_PACKAGE_ENV`] and the dialog mode of the
+//! command line) is alexa-kit's one default feature, `simulator`: its language
+//! understanding (slot types, numbers and ordinals in 10 languages, dates,
+//! times and durations, the dialog model, per-script normalisation) is about
+//! 167 KB of a stripped binary that a Lambda bootstrap never runs. Default
+//! features are for your machine (`cargo run --example NAME` talks to the
+//! skill); the deploy build leaves them out (`make package` builds with
+//! `--no-default-features`), like tokio's `default-features = false`. Without
+//! it, `invoke FILE|-`, `--help` and `serve` (feature `server`) still work,
+//! and the dialog mode exits with a one-line error that says how to get it.
+//! A skill crate that depends on alexa-kit with `default-features = false`
+//! can turn it back on for development with `--features alexa-kit/simulator`.
 
+#[cfg(feature = "simulator")]
 mod builtin;
+#[cfg(feature = "simulator")]
 mod interaction_model;
+#[cfg(feature = "simulator")]
 mod lang;
+#[cfg(feature = "simulator")]
 mod numbers;
 #[cfg(feature = "services")]
 mod stand_in;
+#[cfg(feature = "simulator")]
 mod text;
 
 #[cfg(feature = "services")]
 pub use stand_in::StandIn;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
+#[cfg(feature = "simulator")]
+use std::{
+    io::{BufRead, IsTerminal},
+    path::Path,
+};
 
-use std::path::Path;
-
+#[cfg(feature = "simulator")]
 use crate::model::{
     ConfirmationStatus, DialogState, Directive, Intent, IntentRequest, LaunchRequest, Request,
     RequestEnvelope, ResponseEnvelope, SessionEndedRequest, ShouldEndSession, Slot,
 };
+#[cfg(feature = "simulator")]
 use crate::response::ssml;
 use crate::skill::Skill;
 use crate::slots::Day;
+#[cfg(feature = "simulator")]
 use crate::testing;
 use crate::{Error, ErrorKind, Result};
 
+#[cfg(feature = "simulator")]
 use interaction_model::{InteractionModel, Opening, locale_tag};
 
+#[cfg(feature = "simulator")]
 /// Environment variable naming the skill package folder for the simulator
 /// (`--skill-package` wins over it; `./skill-package` is the default).
 ///
@@ -81,7 +110,7 @@ ON AWS LAMBDA:
 ";
 
 /// The simulator's flags for Alexa's APIs (feature `services`).
-#[cfg(feature = "services")]
+#[cfg(all(feature = "simulator", feature = "services"))]
 const SERVICES_HELP: &str = "\
 ALEXA'S APIS (skills built with the `services` feature):
     The simulator serves the settings, customer profile, device address, reminders and
@@ -96,6 +125,8 @@ ALEXA'S APIS (skills built with the `services` feature):
 ";
 
 #[derive(Debug, Default)]
+// Without the `simulator` feature, the dialog's flags are parsed (so that they get a clear error) but unused.
+#[cfg_attr(not(feature = "simulator"), allow(dead_code))]
 struct Options {
     locale: Option<String>,
     skill_package: Option<PathBuf>,
@@ -181,19 +212,32 @@ pub(crate) async fn run_source(source: SkillSource) -> Result<()> {
     };
     let options = parse_args(args)?;
     if options.help {
-        #[cfg(feature = "services")]
-        return print(format!("{HELP}\n{SERVICES_HELP}").as_bytes());
-        #[cfg(not(feature = "services"))]
-        return print(HELP.as_bytes());
+        #[cfg(all(feature = "simulator", feature = "services"))]
+        let more = format!("\n{SERVICES_HELP}");
+        #[cfg(all(feature = "simulator", not(feature = "services")))]
+        let more = "";
+        #[cfg(not(feature = "simulator"))]
+        let more = format!("\nTHIS BUILD:\n    {NO_SIMULATOR}.\n");
+        return print(format!("{HELP}{more}").as_bytes());
     }
     if let Some(file) = &options.invoke {
         return invoke(&skill, file).await;
     }
-    let stdin = std::io::stdin();
-    let interactive = stdin.is_terminal();
-    let mut out = std::io::stdout().lock();
-    simulate(&skill, &options, stdin.lock(), &mut out, interactive).await
+    #[cfg(feature = "simulator")]
+    {
+        let stdin = std::io::stdin();
+        let interactive = stdin.is_terminal();
+        let mut out = std::io::stdout().lock();
+        simulate(&skill, &options, stdin.lock(), &mut out, interactive).await
+    }
+    #[cfg(not(feature = "simulator"))]
+    Err(Error::new(ErrorKind::Config, NO_SIMULATOR))
 }
+
+/// What a build without the `simulator` feature says when asked for a dialog.
+#[cfg(not(feature = "simulator"))]
+const NO_SIMULATOR: &str = "the dialog simulator is not compiled into this build (it lacks alexa-kit's \
+    default `simulator` feature); run the skill with default features, e.g. `cargo run --example NAME`";
 
 #[cfg(feature = "server")]
 async fn serve(source: SkillSource, args: &[String]) -> Result<()> {
@@ -236,6 +280,7 @@ fn print(bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::new(ErrorKind::Io, "cannot write to stdout").with_source(e))
 }
 
+#[cfg(feature = "simulator")]
 fn skill_package(options: &Options) -> PathBuf {
     options
         .skill_package
@@ -244,6 +289,7 @@ fn skill_package(options: &Options) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("skill-package"))
 }
 
+#[cfg(feature = "simulator")]
 /// The dialog simulator, over any input and output (tests drive it with buffers).
 async fn simulate(
     skill: &Skill,
@@ -305,6 +351,7 @@ async fn simulate(
     Ok(())
 }
 
+#[cfg(feature = "simulator")]
 fn print_turn(out: &mut impl Write, turn: &Turn, json: bool) -> Result<()> {
     for note in &turn.notes {
         writeln!(out, "  ({note})")?;
@@ -362,6 +409,7 @@ fn print_turn(out: &mut impl Write, turn: &Turn, json: bool) -> Result<()> {
     Ok(())
 }
 
+#[cfg(feature = "simulator")]
 /// Checks that a skill package and the code agree, for each locale: every
 /// custom intent of the interaction model has a handler, and every custom
 /// intent the skill handles is in the model. Reports every problem at once.
@@ -423,7 +471,7 @@ pub fn check_skill_package(
 }
 
 /// The stand-in for Alexa's APIs, from the simulator's flags.
-#[cfg(feature = "services")]
+#[cfg(all(feature = "simulator", feature = "services"))]
 fn stand_in(flags: &[(String, String)]) -> Result<StandIn> {
     let mut stand_in = match flags.iter().find(|(f, _)| f == "--services") {
         Some((_, file)) => StandIn::from_file(file.as_ref())?,
@@ -442,6 +490,7 @@ fn stand_in(flags: &[(String, String)]) -> Result<StandIn> {
     Ok(stand_in)
 }
 
+#[cfg(feature = "simulator")]
 /// A request the simulator sent to the skill.
 ///
 /// ```
@@ -461,6 +510,7 @@ pub struct SentRequest {
     pub new_session: bool,
 }
 
+#[cfg(feature = "simulator")]
 /// What happened in one turn of the simulator.
 ///
 /// ```
@@ -488,6 +538,7 @@ pub struct Turn {
     pub progressive: Vec<String>,
 }
 
+#[cfg(feature = "simulator")]
 impl Turn {
     /// The intent of the last request sent to the skill, with its slots.
     ///
@@ -512,6 +563,7 @@ impl Turn {
     }
 }
 
+#[cfg(feature = "simulator")]
 /// What the dialog waits for.
 #[derive(Debug, Clone, PartialEq)]
 enum Awaiting {
@@ -521,6 +573,7 @@ enum Awaiting {
     IntentConfirmation,
 }
 
+#[cfg(feature = "simulator")]
 #[derive(Debug)]
 struct ActiveDialog {
     intent: Intent,
@@ -529,12 +582,14 @@ struct ActiveDialog {
     started: bool,
 }
 
+#[cfg(feature = "simulator")]
 /// The next step of a delegated dialog.
 enum Step {
     Ask(Awaiting, Option<String>),
     Complete,
 }
 
+#[cfg(feature = "simulator")]
 /// The dialog simulator as a library: talk to a skill through its interaction
 /// model, turn by turn, as the command line does. For a skill's own tests.
 ///
@@ -567,6 +622,7 @@ pub struct Simulator<'a> {
     stand_in: Option<StandIn>,
 }
 
+#[cfg(feature = "simulator")]
 impl<'a> Simulator<'a> {
     /// A simulator for `skill` with the model of `locale` from `skill_package`.
     ///
@@ -991,6 +1047,7 @@ impl<'a> Simulator<'a> {
     }
 }
 
+#[cfg(feature = "simulator")]
 /// What a delegated dialog does next, by the dialog model: elicit the first
 /// required empty slot, confirm a slot or the intent, or complete.
 fn next_step(model: &InteractionModel, intent: &mut Intent) -> Step {

@@ -42,7 +42,10 @@ pub use date::{Date, Day, Season};
 pub use duration::Duration;
 pub use time::{Time, TimeOfDay};
 
-pub(crate) use date::{days_from_civil, iso_week};
+#[cfg(any(feature = "simulator", feature = "server"))]
+pub(crate) use date::days_from_civil;
+#[cfg(feature = "simulator")]
+pub(crate) use date::iso_week;
 
 use std::fmt;
 use std::str::FromStr;
