@@ -13,6 +13,7 @@
 #     cargo test --test lambda_hello_world
 # and the same for the `time_zone` example built with the `services` feature (ring compiled by clang): its
 # packaged bootstrap calls a loopback HTTPS server that plays Alexa's Settings API (tests/lambda_services.rs).
+# Then the hello-world bootstrap in local dialog mode: it was built without the simulator and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -77,7 +78,23 @@ run_bootstrap() { # arch runner
     ALEXA_KIT_BOOTSTRAP=$PWD/$OUT/check/$1/bootstrap ALEXA_KIT_BOOTSTRAP_RUNNER=$2 \
         cargo test --test lambda_hello_world &&
         ALEXA_KIT_SERVICES_BOOTSTRAP=$PWD/$SERVICES_OUT/check/$1/bootstrap ALEXA_KIT_BOOTSTRAP_RUNNER=$2 \
-            cargo test --features services --test lambda_services
+            cargo test --features services --test lambda_services &&
+        no_simulator "$1" "$2"
+}
+
+# The package leaves out the local dialog simulator (the Makefile builds with --no-default-features): run
+# locally in dialog mode, the bootstrap says so in one line and exits 1.
+no_simulator() { # arch runner
+    local err status=0
+    # shellcheck disable=SC2086 # an empty runner is no word
+    err=$(env -u AWS_LAMBDA_RUNTIME_API $2 "$PWD/$OUT/check/$1/bootstrap" --locale fr-FR </dev/null 2>&1 >/dev/null) ||
+        status=$?
+    if [ "$status" -eq 1 ] && [[ "$err" == *"dialog simulator is not compiled into this build"* ]]; then
+        echo "the $1 bootstrap has no dialog simulator: $err"
+    else
+        echo "the $1 bootstrap in dialog mode: exit $status, $err" >&2
+        return 1
+    fi
 }
 
 host=$(uname -m)
