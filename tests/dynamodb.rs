@@ -550,14 +550,17 @@ async fn a_call_ends_at_the_invocation_deadline() {
         store_at(&server.url("/"), "attributes", "AKIDDEADLINE").timeout(Duration::from_secs(120));
 
     let almost_over =
-        Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_millis(200));
+        // The client keeps DEADLINE_MARGIN of the request's time for the
+        // answer, so 1.25 s leaves it 1 s for the call itself.
+        Invocation::new(Transport::Lambda)
+            .with_deadline_in(alexa_kit::https::DEADLINE_MARGIN + Duration::from_secs(1));
     let started = Instant::now();
     let err = store
         .load("u", &almost_over)
         .await
         .expect_err("no answer before the deadline");
     assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
-    // Ended by the invocation's 200 ms, not by the store's 120 s (nor the
+    // Ended by the invocation's deadline, not by the store's 120 s (nor the
     // server's 120 s pause): the margin only absorbs a slow machine.
     assert!(
         started.elapsed() < Duration::from_secs(60),
@@ -622,7 +625,7 @@ async fn traced_calls_carry_the_header_and_send_a_subsegment() {
 }
 
 /// `cx.persistent()` loads within the request's invocation: with a store
-/// that never answers and 200 ms left of the request, the handler gets a
+/// that never answers and little time left of the request, the handler gets a
 /// `Timeout` at the request's deadline, not after the store's own timeout.
 #[tokio::test]
 async fn persistent_attributes_load_within_the_request() {
@@ -639,7 +642,10 @@ async fn persistent_attributes_load_within_the_request() {
         .expect("skill");
     let event = serde_json::to_vec(&testing::intent("VisitIntent").build()).expect("event");
     let invocation =
-        Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_millis(200));
+        // The client keeps DEADLINE_MARGIN of the request's time for the
+        // answer, so 1.25 s leaves it 1 s for the call itself.
+        Invocation::new(Transport::Lambda)
+            .with_deadline_in(alexa_kit::https::DEADLINE_MARGIN + Duration::from_secs(1));
     let started = Instant::now();
     let answer = skill
         .handle_bytes(&event, &invocation)
