@@ -1,0 +1,623 @@
+//! The birthday countdown example in every Alexa locale, compiled from the
+//! example's own source with its real Fluent files and skill package.
+
+#[path = "../examples/birthday/countdown.rs"]
+mod countdown;
+#[path = "../examples/birthday/platform.rs"]
+mod platform;
+#[path = "../examples/birthday/skill.rs"]
+mod skill;
+
+use alexa_kit::args;
+use alexa_kit::i18n::{ALEXA_LOCALES, BUILTIN_MESSAGE_IDS, Locales};
+use alexa_kit::model::{Directive, Request, RequestEnvelope, Timestamp};
+use alexa_kit::testing::{self, Conversation, RequestBuilder};
+use countdown::{Birthday, Countdown};
+use jiff::civil::date;
+
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime")
+        .block_on(f)
+}
+
+/// Every message id the skill formats.
+const MESSAGES: [&str; 15] = [
+    "welcome",
+    "welcome-reprompt",
+    "welcome-back",
+    "help",
+    "help-reprompt",
+    "month-name",
+    "birthday-date",
+    "birthday-saved",
+    "countdown",
+    "happy-birthday",
+    "leap-day-note",
+    "invalid-date",
+    "goodbye",
+    "cancelled",
+    "fallback",
+];
+
+fn locales() -> Locales {
+    skill::locales().expect("the example's .ftl files load")
+}
+
+#[test]
+fn every_locale_has_every_message_with_the_same_variables() {
+    let locales = locales();
+    locales
+        .check_complete()
+        .expect("every locale has every message");
+    let mut ids = MESSAGES.to_vec();
+    ids.extend(BUILTIN_MESSAGE_IDS);
+    locales
+        .check_ids(&ids)
+        .expect("every id the skill uses exists");
+}
+
+/// Formats `id` and checks that nothing was left unresolved.
+fn format(locales: &Locales, locale: &str, id: &str, args: &alexa_kit::i18n::FluentArgs) -> String {
+    let text = locales.localizer(Some(locale)).t_args(id, args);
+    assert!(!text.is_empty(), "{locale} {id}");
+    assert!(
+        !text.contains(['{', '}']),
+        "{locale} {id}: unresolved: {text}"
+    );
+    assert_eq!(text, text.trim(), "{locale} {id}: stray blanks");
+    text
+}
+
+#[test]
+fn plurals_follow_each_languages_rules_and_counts_are_digits() {
+    let locales = locales();
+    for locale in ALEXA_LOCALES {
+        for days in [2, 3, 5, 11, 21, 100, 101, 102, 200, 365] {
+            for age in [1, 2, 3, 11, 21, 36, 100] {
+                let text = format(
+                    &locales,
+                    locale,
+                    "countdown",
+                    &args!["days" => days, "age" => age],
+                );
+                // Arabic says "two days" and "one year" as words (the dual); every
+                // other count is spoken as digits.
+                if !(locale == "ar-SA" && days == 2) {
+                    assert!(text.contains(&days.to_string()), "{locale}: {text}");
+                }
+                if !(locale == "ar-SA" && age <= 2) {
+                    assert!(text.contains(&age.to_string()), "{locale}: {text}");
+                }
+            }
+        }
+        let tomorrow = format(
+            &locales,
+            locale,
+            "countdown",
+            &args!["days" => 1, "age" => 30],
+        );
+        let later = format(
+            &locales,
+            locale,
+            "countdown",
+            &args!["days" => 30, "age" => 30],
+        );
+        assert_ne!(
+            tomorrow, later,
+            "{locale}: one day left is said differently"
+        );
+    }
+
+    // Arabic has six plural forms; each one is its own wording.
+    let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
+        .iter()
+        .map(|&days| {
+            format(
+                &locales,
+                "ar-SA",
+                "countdown",
+                &args!["days" => days, "age" => 30],
+            )
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = forms.iter().collect();
+    assert_eq!(distinct.len(), 6, "{forms:#?}");
+    assert!(forms[2].contains("يومان"), "dual: {}", forms[2]);
+    assert!(forms[3].contains("3 أيام"), "few: {}", forms[3]);
+    assert!(forms[4].contains("11 يوماً"), "many: {}", forms[4]);
+    assert!(forms[5].contains("100 يوم "), "other: {}", forms[5]);
+    let ages: std::collections::BTreeSet<String> = [0, 1, 2, 3, 11, 100]
+        .iter()
+        .map(|&age| format(&locales, "ar-SA", "happy-birthday", &args!["age" => age]))
+        .collect();
+    assert_eq!(ages.len(), 6, "{ages:#?}");
+
+    // Where a language has a singular, a one-year-old is not "1 years".
+    for (locale, one, many) in [
+        ("es-MX", "1 año", "2 años"),
+        ("fr-FR", "1 an", "2 ans"),
+        ("it-IT", "1 anno", "2 anni"),
+        ("pt-BR", "1 ano", "2 anos"),
+    ] {
+        let text = |age: i32| format(&locales, locale, "happy-birthday", &args!["age" => age]);
+        assert!(
+            text(1).contains(one) && !text(1).contains(many),
+            "{locale}: {}",
+            text(1)
+        );
+        assert!(text(2).contains(many), "{locale}: {}", text(2));
+    }
+}
+
+#[test]
+fn dates_are_said_in_each_languages_order_with_its_month_names() {
+    let locales = locales();
+    let date = |locale: &str, day: i32| {
+        format(
+            &locales,
+            locale,
+            "birthday-date",
+            &args!["month" => 11, "day" => day, "year" => 1990],
+        )
+    };
+    assert_eq!(date("en-US", 6), "November 6, 1990");
+    assert_eq!(date("en-GB", 6), "6 November 1990");
+    assert_eq!(date("en-IN", 6), "6 November 1990");
+    assert_eq!(date("de-DE", 6), "6. November 1990");
+    assert_eq!(date("es-ES", 6), "6 de noviembre de 1990");
+    assert_eq!(date("fr-FR", 1), "1er novembre 1990");
+    assert_eq!(date("fr-CA", 6), "6 novembre 1990");
+    assert_eq!(date("it-IT", 1), "1º novembre 1990");
+    assert_eq!(date("ja-JP", 6), "1990年11月6日");
+    assert_eq!(date("nl-NL", 6), "6 november 1990");
+    assert_eq!(date("pt-BR", 6), "6 de novembro de 1990");
+    assert_eq!(date("hi-IN", 6), "6 नवंबर 1990");
+    assert_eq!(date("ar-SA", 6), "6 نوفمبر 1990");
+    // Italian elides the article before 8 and 11.
+    let saved = |day: i32| {
+        format(
+            &locales,
+            "it-IT",
+            "birthday-saved",
+            &args!["month" => 3, "day" => day, "year" => 1990],
+        )
+    };
+    assert!(saved(8).contains("è l'8 marzo 1990"), "{}", saved(8));
+    assert!(saved(6).contains("è il 6 marzo 1990"), "{}", saved(6));
+}
+
+#[test]
+fn questions_end_what_keeps_the_session_open() {
+    let locales = locales();
+    for locale in ALEXA_LOCALES {
+        for id in [
+            "welcome",
+            "welcome-reprompt",
+            "help",
+            "help-reprompt",
+            "fallback",
+            "fallback-reprompt",
+        ] {
+            let text = format(&locales, locale, id, &args![]);
+            assert!(text.ends_with(['?', '？', '؟']), "{locale} {id}: {text}");
+            if locale == "fr-FR" {
+                assert!(
+                    text.ends_with("\u{202f}?"),
+                    "{locale} {id}: U+202F before ?"
+                );
+            }
+        }
+        let invalid = format(
+            &locales,
+            locale,
+            "invalid-date",
+            &args!["month" => 2, "day" => 30, "year" => 1990],
+        );
+        assert!(invalid.ends_with(['?', '？', '؟']), "{locale}: {invalid}");
+    }
+}
+
+#[test]
+fn the_interaction_models_and_the_code_agree() {
+    let skill = skill::builder().build().expect("the example builds");
+    let package =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/birthday/skill-package");
+    alexa_kit::local::check_skill_package(&skill, &package, &ALEXA_LOCALES)
+        .expect("models and handlers agree");
+}
+
+#[test]
+fn the_countdown_counts_to_the_next_birthday() {
+    let born = Birthday {
+        month: 11,
+        day: 6,
+        year: 1990,
+    };
+    let count = |today| countdown::countdown(born, today);
+    assert_eq!(
+        count(date(2026, 11, 5)),
+        Some(Countdown::Ahead {
+            days: 1,
+            age: 36,
+            moved: false
+        })
+    );
+    assert_eq!(
+        count(date(2026, 11, 6)),
+        Some(Countdown::Today {
+            age: 36,
+            moved: false
+        })
+    );
+    assert_eq!(
+        count(date(2026, 11, 7)),
+        Some(Countdown::Ahead {
+            days: 364,
+            age: 37,
+            moved: false
+        })
+    );
+    // Across a leap day.
+    assert_eq!(
+        count(date(2027, 11, 7)),
+        Some(Countdown::Ahead {
+            days: 365,
+            age: 38,
+            moved: false
+        })
+    );
+
+    // 29 February: 28 February in common years, 29 in leap years.
+    let leap = Birthday {
+        month: 2,
+        day: 29,
+        year: 2000,
+    };
+    let count = |today| countdown::countdown(leap, today);
+    assert_eq!(
+        count(date(2026, 1, 1)),
+        Some(Countdown::Ahead {
+            days: 58,
+            age: 26,
+            moved: true
+        })
+    );
+    assert_eq!(
+        count(date(2026, 2, 28)),
+        Some(Countdown::Today {
+            age: 26,
+            moved: true
+        })
+    );
+    assert_eq!(
+        count(date(2026, 3, 1)),
+        Some(Countdown::Ahead {
+            days: 364,
+            age: 27,
+            moved: true
+        })
+    );
+    assert_eq!(
+        count(date(2027, 3, 1)),
+        Some(Countdown::Ahead {
+            days: 365,
+            age: 28,
+            moved: false
+        })
+    );
+    assert_eq!(
+        count(date(2028, 2, 29)),
+        Some(Countdown::Today {
+            age: 28,
+            moved: false
+        })
+    );
+
+    // Dates that do not exist or lie ahead are refused.
+    let today = date(2026, 1, 1);
+    assert!(
+        Birthday {
+            month: 2,
+            day: 30,
+            year: 1990
+        }
+        .checked(today)
+        .is_none()
+    );
+    assert!(
+        Birthday {
+            month: 2,
+            day: 29,
+            year: 2001
+        }
+        .checked(today)
+        .is_none()
+    );
+    assert!(
+        Birthday {
+            month: 1,
+            day: 2,
+            year: 2026
+        }
+        .checked(today)
+        .is_none()
+    );
+    assert!(
+        Birthday {
+            month: 1,
+            day: 1,
+            year: 2026
+        }
+        .checked(today)
+        .is_some()
+    );
+}
+
+#[test]
+fn today_depends_on_the_time_zone() {
+    let now: jiff::Timestamp = "2026-01-01T03:00:00Z".parse().unwrap();
+    assert_eq!(countdown::today_utc(now), date(2026, 1, 1));
+    assert_eq!(
+        countdown::today_in("Asia/Tokyo", now).unwrap(),
+        date(2026, 1, 1)
+    );
+    assert_eq!(
+        countdown::today_in("America/Los_Angeles", now).unwrap(),
+        date(2025, 12, 31)
+    );
+    assert!(countdown::today_in("Mars/Olympus_Mons", now).is_err());
+    // The request's timestamp is when the user spoke, in either format Alexa used.
+    let iso = Timestamp::Iso("2026-01-01T03:00:00Z".to_owned());
+    assert_eq!(countdown::request_time(Some(&iso)), Some(now));
+    let millis = Timestamp::EpochMillis(now.as_millisecond());
+    assert_eq!(countdown::request_time(Some(&millis)), Some(now));
+    assert_eq!(
+        countdown::request_time(Some(&Timestamp::Iso("yesterday".to_owned()))),
+        None
+    );
+    assert_eq!(countdown::request_time(None), None);
+}
+
+/// The capture intent with all three slots, the month as Alexa sends it in
+/// `locale` (its name in the skill's own words, upper-cased: any case works).
+fn capture(locale: &str, month: i32, day: &str, year: &str) -> RequestBuilder {
+    let name = locales()
+        .localizer(Some(locale))
+        .t_args("month-name", &args!["month" => month])
+        .to_uppercase();
+    testing::intent(skill::CAPTURE)
+        .locale(locale)
+        .slot("month", &name)
+        .slot("day", day)
+        .slot("year", year)
+}
+
+/// `builder`'s request, sent at `time` (ISO 8601).
+fn at(builder: RequestBuilder, time: &str) -> RequestEnvelope {
+    let mut envelope = builder.build();
+    let timestamp = Some(Timestamp::Iso(time.to_owned()));
+    match &mut envelope.request {
+        Request::Launch(r) => r.timestamp = timestamp,
+        Request::Intent(r) => r.timestamp = timestamp,
+        other => panic!("unexpected request {other:?}"),
+    }
+    envelope
+}
+
+fn speech(envelope: &alexa_kit::model::ResponseEnvelope) -> String {
+    let ssml = envelope
+        .response
+        .output_speech
+        .as_ref()
+        .map(|s| s.text().to_owned());
+    alexa_kit::response::ssml::to_plain_text(&ssml.unwrap_or_default())
+}
+
+#[test]
+fn a_first_launch_asks_for_the_birthday_and_keeps_the_session_open() {
+    let skill = skill::builder().build().expect("the example builds");
+    let locales = locales();
+    block_on(async {
+        for locale in ALEXA_LOCALES {
+            let welcome = Conversation::new(&skill)
+                .locale(locale)
+                .launch()
+                .await
+                .unwrap();
+            welcome.assert_open();
+            let l = locales.localizer(Some(locale));
+            assert_eq!(welcome.speech(), l.t("welcome"), "{locale}");
+            assert_eq!(
+                welcome.reprompt(),
+                Some(l.t("welcome-reprompt")),
+                "{locale}"
+            );
+            let help = Conversation::new(&skill)
+                .locale(locale)
+                .intent("AMAZON.HelpIntent")
+                .await
+                .unwrap();
+            help.assert_open();
+            assert_eq!(help.speech(), l.t("help"), "{locale}");
+            let stop = Conversation::new(&skill)
+                .locale(locale)
+                .intent("AMAZON.StopIntent")
+                .await
+                .unwrap();
+            stop.assert_ended();
+            assert_eq!(stop.speech(), l.t("goodbye"), "{locale}");
+            let cancel = Conversation::new(&skill)
+                .locale(locale)
+                .intent("AMAZON.CancelIntent")
+                .await
+                .unwrap();
+            cancel.assert_ended();
+            assert_eq!(cancel.speech(), l.t("cancelled"), "{locale}");
+            let fallback = Conversation::new(&skill)
+                .locale(locale)
+                .intent("AMAZON.FallbackIntent")
+                .await
+                .unwrap();
+            fallback.assert_open();
+            assert_eq!(fallback.speech(), l.t("fallback"), "{locale}");
+        }
+    });
+}
+
+#[test]
+fn capture_stores_confirms_and_counts_in_every_locale() {
+    let skill = skill::builder().build().expect("the example builds");
+    let locales = locales();
+    block_on(async {
+        for locale in ALEXA_LOCALES {
+            let l = locales.localizer(Some(locale));
+            let date = args!["month" => 11, "day" => 6, "year" => 1990];
+            // 2026-01-01 → 2026-11-06: 309 days, turning 36.
+            let response = skill
+                .handle(at(capture(locale, 11, "6", "1990"), "2026-01-01T12:00:00Z"))
+                .await
+                .unwrap();
+            let said = speech(&response);
+            let expected = format!(
+                "{} {}",
+                l.t_args("birthday-saved", &date),
+                l.t_args("countdown", &args!["days" => 309, "age" => 36])
+            );
+            assert_eq!(
+                said,
+                alexa_kit::response::ssml::to_plain_text(&expected),
+                "{locale}"
+            );
+            assert!(
+                said.contains("309") && said.contains("36"),
+                "{locale}: {said}"
+            );
+            assert_eq!(
+                response.response.should_end_session,
+                alexa_kit::model::ShouldEndSession::End
+            );
+
+            // On the day itself: happy birthday with the age.
+            let response = skill
+                .handle(at(
+                    capture(locale, 11, "6th", "1990"),
+                    "2026-11-06T12:00:00Z",
+                ))
+                .await
+                .unwrap();
+            let said = speech(&response);
+            let wishes = l.t_args("happy-birthday", &args!["age" => 36]);
+            assert!(
+                said.ends_with(&alexa_kit::response::ssml::to_plain_text(&wishes)),
+                "{locale}: {said}"
+            );
+
+            // Born on 29 February, counted to 28 February in 2026.
+            let response = skill
+                .handle(at(capture(locale, 2, "29", "2000"), "2026-01-01T12:00:00Z"))
+                .await
+                .unwrap();
+            let said = speech(&response);
+            assert!(said.contains("58"), "{locale}: {said}");
+            assert!(
+                said.ends_with(&alexa_kit::response::ssml::to_plain_text(
+                    &l.t("leap-day-note")
+                )),
+                "{locale}: {said}"
+            );
+            // ... and on it in a leap year, without the note.
+            let response = skill
+                .handle(at(capture(locale, 2, "29", "2000"), "2028-02-29T12:00:00Z"))
+                .await
+                .unwrap();
+            let said = speech(&response);
+            let wishes = l.t_args("happy-birthday", &args!["age" => 28]);
+            assert!(
+                said.ends_with(&alexa_kit::response::ssml::to_plain_text(&wishes)),
+                "{locale}: {said}"
+            );
+        }
+    });
+}
+
+#[test]
+fn missing_or_unusable_slots_are_delegated_to_the_dialog_model() {
+    let skill = skill::builder().build().expect("the example builds");
+    block_on(async {
+        for locale in ALEXA_LOCALES {
+            let request = testing::intent(skill::CAPTURE)
+                .locale(locale)
+                .slot("month", "smarch")
+                .slot("day", "6")
+                .dialog_state(alexa_kit::model::DialogState::Started);
+            let turn = Conversation::new(&skill)
+                .locale(locale)
+                .send(request)
+                .await
+                .unwrap();
+            turn.assert_open();
+            assert_eq!(
+                turn.speech(),
+                "",
+                "{locale}: Dialog.Delegate carries no speech"
+            );
+            let [Directive::DialogDelegate(delegate)] = turn.directives() else {
+                panic!(
+                    "{locale}: expected one Dialog.Delegate, got {:?}",
+                    turn.directives()
+                );
+            };
+            let intent = delegate
+                .updated_intent
+                .as_ref()
+                .expect("the updated intent");
+            assert_eq!(
+                intent.slot_value("month"),
+                None,
+                "{locale}: the unusable month is cleared"
+            );
+            assert_eq!(
+                intent.slot_value("day"),
+                Some("6"),
+                "{locale}: the day is kept"
+            );
+        }
+    });
+}
+
+#[test]
+fn dates_that_do_not_exist_or_lie_ahead_are_asked_again() {
+    let skill = skill::builder().build().expect("the example builds");
+    let locales = locales();
+    block_on(async {
+        for locale in ALEXA_LOCALES {
+            let l = locales.localizer(Some(locale));
+            for (month, day, year) in [(2, "30", "1990"), (2, "29", "2001"), (6, "1", "2030")] {
+                let response = skill
+                    .handle(at(
+                        capture(locale, month, day, year),
+                        "2026-01-01T12:00:00Z",
+                    ))
+                    .await
+                    .unwrap();
+                let day: i32 = day.parse().unwrap();
+                let year: i32 = year.parse().unwrap();
+                let expected = l.t_args(
+                    "invalid-date",
+                    &args!["month" => month, "day" => day, "year" => year],
+                );
+                assert_eq!(
+                    speech(&response),
+                    alexa_kit::response::ssml::to_plain_text(&expected),
+                    "{locale}"
+                );
+                assert_ne!(
+                    response.response.should_end_session,
+                    alexa_kit::model::ShouldEndSession::End
+                );
+            }
+        }
+    });
+}
