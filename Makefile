@@ -1,11 +1,12 @@
 # Build and package alexa-kit skills as AWS Lambda `provided.al2023` bootstraps.
 #
 #   make package                 # arm64 (Graviton) zip: target/lambda/hello_world/bootstrap.zip
+#   make package EXAMPLE=birthday  # the birthday countdown: target/lambda/birthday/bootstrap.zip
 #   ARCH=x86_64 make package     # the same for x86_64
 #   make package-all             # both, kept side by side as bootstrap-arm64.zip / bootstrap-x86_64.zip
 #   make toolchain               # installs the Rust targets (run by `package` anyway; idempotent)
 #   make test                    # the whole test suite: cargo test, then the deploy check (both packages)
-#   sam build                    # calls `build-HelloWorldFunction` below (BuildMethod: makefile)
+#   sam build                    # calls `build-HelloWorldFunction` and `build-BirthdayFunction` below
 #
 # The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no C
 # cross compiler, no zig, no Docker, no glibc version to match. See "Deploy" in README.md.
@@ -15,6 +16,9 @@ ARCH ?= arm64
 # What to package: an example (default) or, with BIN=name, a `[[bin]]` of the package.
 EXAMPLE ?= hello_world
 BIN ?=
+# Cargo features the example needs (its `required-features` in Cargo.toml), by example name.
+FEATURES_birthday :=
+FEATURES ?= $(FEATURES_$(EXAMPLE))
 CARGO ?= cargo
 # Where cargo puts its output (honours CARGO_TARGET_DIR like cargo does).
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)
@@ -36,7 +40,7 @@ ifneq ($(strip $(BIN)),)
   BUILT := $(TARGET_DIR)/$(RUST_TARGET)/release/$(BIN)
 else
   NAME := $(EXAMPLE)
-  CARGO_SELECT := --example $(EXAMPLE)
+  CARGO_SELECT := --example $(EXAMPLE) $(if $(strip $(FEATURES)),--features "$(strip $(FEATURES))")
   BUILT := $(TARGET_DIR)/$(RUST_TARGET)/release/examples/$(EXAMPLE)
 endif
 
@@ -46,10 +50,11 @@ OUT_DIR := $(TARGET_DIR)/lambda/$(NAME)
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
 
-.PHONY: help toolchain build package package-all check-package test build-HelloWorldFunction
+.PHONY: help toolchain build package package-all check-package test sam-artifact \
+	build-HelloWorldFunction build-BirthdayFunction
 
 help:
-	@sed -n '2,10p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
 
 # Everything: unit, integration and doc tests, then the deploy check (cfn-lint, both zips, their ELF and
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu).
@@ -81,7 +86,13 @@ check-package:
 # `sam build` (Metadata: BuildMethod: makefile) runs this with ARTIFACTS_DIR set; SAM zips that directory's
 # contents, so `bootstrap` lands at the zip root. SAM does not pass the function's architecture to make:
 # if you switch template.yml to x86_64, run `ARCH=x86_64 sam build`.
-build-HelloWorldFunction: build
+build-HelloWorldFunction:
+	@$(MAKE) --no-print-directory sam-artifact EXAMPLE=hello_world
+
+build-BirthdayFunction:
+	@$(MAKE) --no-print-directory sam-artifact EXAMPLE=birthday
+
+sam-artifact: build
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (this target is meant for sam build)" >&2; exit 1; }
 	cp $(BUILT) $(ARTIFACTS_DIR)/bootstrap
 	chmod 0755 $(ARTIFACTS_DIR)/bootstrap
