@@ -14,7 +14,7 @@ use std::time::Instant;
 #[path = "../examples/hello_world/skill.rs"]
 mod skill;
 
-use alexa_kit::lambda::Invocation;
+use alexa_kit::Invocation;
 use serde_json::{Value, json};
 
 const HELLO_INTENT: &str = r#"{"version":"1.0","session":{"new":false,"sessionId":"amzn1.echo-api.session.0000","application":{"applicationId":"amzn1.ask.skill.0000"},"attributes":{},"user":{"userId":"amzn1.ask.account.AAAA"}},"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.0000"},"user":{"userId":"amzn1.ask.account.AAAA"},"device":{"deviceId":"amzn1.ask.device.BBBB","supportedInterfaces":{}},"apiEndpoint":"https://api.eu.amazonalexa.com","apiAccessToken":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.c2ln"}},"request":{"type":"IntentRequest","requestId":"amzn1.echo-api.request.1111","timestamp":"2026-01-01T00:00:00Z","locale":"de-DE","intent":{"name":"HelloWorldIntent","confirmationStatus":"NONE"}}}"#;

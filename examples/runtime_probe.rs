@@ -13,7 +13,8 @@
 
 use std::time::Duration;
 
-use alexa_kit::lambda::{self, Invocation, Invoke};
+use alexa_kit::Invocation;
+use alexa_kit::lambda::{self, Invoke};
 use alexa_kit::model::{
     OutputSpeech, RequestEnvelope, Response, ResponseEnvelope, ShouldEndSession,
 };
@@ -33,8 +34,8 @@ impl Invoke for Probe {
             }
             Some("EchoContextIntent") => format!(
                 "id={} trace={} env={} remaining_ms={}",
-                inv.request_id,
-                inv.trace_id.as_deref().unwrap_or("-"),
+                inv.request_id(),
+                inv.trace_id().unwrap_or("-"),
                 std::env::var("_X_AMZN_TRACE_ID").unwrap_or_else(|_| "-".into()),
                 inv.remaining().map_or(-1, |d| d.as_millis() as i64),
             ),

@@ -4,6 +4,7 @@
 //! [`Error`] carries a stable [`ErrorKind`] (for matching and for the
 //! `errorType` reported to Lambda) and a message written for a person.
 
+use std::error::Error as StdError;
 use std::fmt;
 
 /// A `Result` whose error is alexa-kit's [`Error`].
@@ -36,20 +37,40 @@ pub enum ErrorKind {
     InvalidResponse,
     /// The request's skill id does not match the configured one.
     SkillIdMismatch,
-    /// No handler could handle the request.
-    Unhandled,
-    /// A handler or interceptor returned an error.
+    /// A handler or interceptor returned an error; also what `?` makes of any
+    /// other error type.
     Handler,
-    /// A handler panicked.
+    /// A handler, interceptor, `can_handle` or error handler panicked.
     Panic,
     /// A localisation problem: bad `.ftl` file, missing message or locale.
     Localization,
-    /// The skill was configured incorrectly (found when it is built).
+    /// The skill was configured incorrectly (found when it is built), or a
+    /// handler asked for app state that was never registered.
     Config,
     /// The Lambda Runtime API misbehaved or could not be reached.
     Runtime,
     /// Reading or writing failed.
     Io,
+    /// An outbound call (an Alexa service API, AWS) failed or answered
+    /// something unusable.
+    Service,
+    /// An Alexa API refused the call because the user has not granted a
+    /// permission (HTTP 401/403); the source names the scopes.
+    PermissionDenied,
+    /// An outbound call was throttled (HTTP 429, DynamoDB throughput).
+    Throttled,
+    /// An outbound call ran out of time (the request's deadline or its own
+    /// timeout).
+    Timeout,
+    /// The persistence store failed: a missing table, bad credentials, an item
+    /// too large.
+    Storage,
+    /// Persistent attributes changed since they were loaded (another session
+    /// saved first); reload and retry.
+    Conflict,
+    /// A request to the self-hosted endpoint failed Alexa's request
+    /// verification.
+    Verification,
 }
 
 impl ErrorKind {
@@ -63,13 +84,19 @@ impl ErrorKind {
             ErrorKind::InvalidRequest => "InvalidRequest",
             ErrorKind::InvalidResponse => "InvalidResponse",
             ErrorKind::SkillIdMismatch => "SkillIdMismatch",
-            ErrorKind::Unhandled => "Unhandled",
             ErrorKind::Handler => "Handler",
             ErrorKind::Panic => "Panic",
             ErrorKind::Localization => "Localization",
             ErrorKind::Config => "Config",
             ErrorKind::Runtime => "Runtime",
             ErrorKind::Io => "Io",
+            ErrorKind::Service => "Service",
+            ErrorKind::PermissionDenied => "PermissionDenied",
+            ErrorKind::Throttled => "Throttled",
+            ErrorKind::Timeout => "Timeout",
+            ErrorKind::Storage => "Storage",
+            ErrorKind::Conflict => "Conflict",
+            ErrorKind::Verification => "Verification",
         }
     }
 }
@@ -80,26 +107,43 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// alexa-kit's error: a [kind](ErrorKind), a readable message and an optional source.
+type BoxError = Box<dyn StdError + Send + Sync + 'static>;
+
+/// alexa-kit's error: a [kind](ErrorKind), a readable message and the chain
+/// of underlying causes.
 ///
-/// Handlers return it through `?`: anything that implements
-/// `std::error::Error` converts into an [`ErrorKind::Handler`] error.
+/// Like `anyhow::Error`, it converts from **any** error type with `?`, so a
+/// handler can call whatever it likes. The original error is kept as the
+/// source: reach it with [`Error::downcast_ref`], walk the chain with
+/// [`Error::chain`]. Because of that blanket conversion, `Error` itself does
+/// not implement `std::error::Error`; it dereferences to one, and converts into
+/// `Box<dyn std::error::Error + Send + Sync>` where that is needed.
 ///
 /// ```
 /// use alexa_kit::{Error, ErrorKind};
 ///
-/// fn lookup() -> alexa_kit::Result<u32> {
-///     let n: u32 = "42".parse().map_err(|e| Error::handler("bad number").with_source(e))?;
+/// fn lookup(text: &str) -> alexa_kit::Result<u32> {
+///     let n: u32 = text.parse()?; // ParseIntError converts by itself
 ///     Ok(n)
 /// }
-/// assert_eq!(lookup().unwrap(), 42);
+/// assert_eq!(lookup("42").unwrap(), 42);
+/// let err = lookup("forty-two").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Handler);
+/// assert!(err.downcast_ref::<std::num::ParseIntError>().is_some());
+/// assert_eq!(err.to_string(), "invalid digit found in string");
+///
 /// let err = Error::new(ErrorKind::Config, "no default locale");
 /// assert_eq!(err.to_string(), "no default locale");
 /// ```
 pub struct Error {
+    inner: Box<ErrorImpl>,
+}
+
+/// The boxed body of an [`Error`]: one pointer keeps `Result<T>` small.
+struct ErrorImpl {
     kind: ErrorKind,
     message: String,
-    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    source: Option<BoxError>,
 }
 
 impl Error {
@@ -111,9 +155,11 @@ impl Error {
     /// ```
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error {
-            kind,
-            message: message.into(),
-            source: None,
+            inner: Box::new(ErrorImpl {
+                kind,
+                message: message.into(),
+                source: None,
+            }),
         }
     }
 
@@ -127,17 +173,43 @@ impl Error {
         Error::new(ErrorKind::Handler, message)
     }
 
-    /// Attaches the underlying cause.
+    /// Attaches the underlying cause (any error type, an alexa-kit `Error` too).
     ///
     /// ```
-    /// use std::error::Error as _;
     /// let io = std::io::Error::other("boom");
     /// let e = alexa_kit::Error::new(alexa_kit::ErrorKind::Io, "read failed").with_source(io);
     /// assert_eq!(e.source().unwrap().to_string(), "boom");
+    /// assert_eq!(e.to_string(), "read failed: boom");
     /// ```
-    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
-        self.source = Some(Box::new(source));
+    pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
+        self.inner.source = Some(source.into());
         self
+    }
+
+    /// The same error with another kind, e.g. to mark a failure of a
+    /// dependency as [`ErrorKind::Service`].
+    ///
+    /// ```
+    /// use alexa_kit::{Error, ErrorKind};
+    /// let e = Error::from(std::io::Error::other("reset")).with_kind(ErrorKind::Service);
+    /// assert_eq!(e.kind(), ErrorKind::Service);
+    /// ```
+    pub fn with_kind(mut self, kind: ErrorKind) -> Self {
+        self.inner.kind = kind;
+        self
+    }
+
+    /// Wraps this error in a new one of the same kind that says what was
+    /// being done, keeping this one as the source.
+    ///
+    /// ```
+    /// let e = alexa_kit::Error::handler("timed out").context("loading the forecast");
+    /// assert_eq!(e.to_string(), "loading the forecast: timed out");
+    /// assert_eq!(e.kind(), alexa_kit::ErrorKind::Handler);
+    /// ```
+    pub fn context(self, message: impl Into<String>) -> Self {
+        let kind = self.kind();
+        Error::new(kind, message).with_source(self)
     }
 
     /// The stable category of this error.
@@ -147,51 +219,140 @@ impl Error {
     /// assert_eq!(e.kind().as_str(), "Handler");
     /// ```
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.inner.kind
     }
 
-    /// The message, without the kind or the source.
+    /// The message, without the kind or the source (empty for an error that
+    /// `?` converted: its text is the source's).
     ///
     /// ```
     /// assert_eq!(alexa_kit::Error::handler("x").message(), "x");
     /// ```
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
+    }
+
+    /// The direct cause, if any.
+    ///
+    /// ```
+    /// let e = alexa_kit::Error::handler("x");
+    /// assert!(e.source().is_none());
+    /// ```
+    pub fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.inner.source()
+    }
+
+    /// This error and its causes, outermost first.
+    ///
+    /// ```
+    /// let e = alexa_kit::Error::handler("saving failed").with_source(std::io::Error::other("disk full"));
+    /// let texts: Vec<String> = e.chain().map(|e| e.to_string()).collect();
+    /// assert_eq!(texts, ["saving failed: disk full", "disk full"]);
+    /// ```
+    pub fn chain(&self) -> impl Iterator<Item = &(dyn StdError + 'static)> {
+        let first: &(dyn StdError + 'static) = &*self.inner;
+        std::iter::successors(Some(first), |e| (*e).source())
+    }
+
+    /// The first error of type `E` in the chain, e.g. the `ParseIntError`
+    /// that a handler's `?` converted, or a typed error of a service client.
+    ///
+    /// ```
+    /// let e = alexa_kit::Error::from("x".parse::<u8>().unwrap_err());
+    /// assert!(e.downcast_ref::<std::num::ParseIntError>().is_some());
+    /// assert!(e.downcast_ref::<std::io::Error>().is_none());
+    /// ```
+    pub fn downcast_ref<E: StdError + 'static>(&self) -> Option<&E> {
+        self.chain().find_map(|e| e.downcast_ref::<E>())
+    }
+}
+
+impl fmt::Display for ErrorImpl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.source, self.message.is_empty()) {
+            (Some(source), true) => write!(f, "{source}"),
+            (Some(source), false) => write!(f, "{}: {source}", self.message),
+            (None, _) => f.write_str(&self.message),
+        }
+    }
+}
+
+impl fmt::Debug for ErrorImpl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {self}", self.kind)
+    }
+}
+
+impl StdError for ErrorImpl {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        let source = self.source.as_deref()?;
+        // An error converted by `?` shows its text as this error's message;
+        // report the next link so that a chain never prints a text twice.
+        if self.message.is_empty() {
+            source.source()
+        } else {
+            Some(source)
+        }
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(source) = &self.source {
-            write!(f, ": {source}")?;
-        }
-        Ok(())
+        fmt::Display::fmt(&*self.inner, f)
     }
 }
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind, self)
+        fmt::Debug::fmt(&*self.inner, f)?;
+        let mut cause = self.source();
+        while let Some(e) = cause {
+            write!(f, "\n  caused by: {e}")?;
+            cause = e.source();
+        }
+        Ok(())
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
-            .as_deref()
-            .map(|s| s as &(dyn std::error::Error + 'static))
+impl std::ops::Deref for Error {
+    type Target = dyn StdError + Send + Sync + 'static;
+
+    fn deref(&self) -> &Self::Target {
+        &*self.inner
     }
 }
 
-impl From<serde_json::Error> for Error {
-    fn from(err: serde_json::Error) -> Self {
-        Error::new(ErrorKind::Handler, "JSON (de)serialisation failed").with_source(err)
+impl AsRef<dyn StdError + Send + Sync + 'static> for Error {
+    fn as_ref(&self) -> &(dyn StdError + Send + Sync + 'static) {
+        &*self.inner
     }
 }
 
-impl From<std::io::Error> for Error {
-    fn from(err: std::io::Error) -> Self {
-        Error::new(ErrorKind::Io, "I/O failed").with_source(err)
+/// `?` on any error: the kind is [`ErrorKind::Io`] for `std::io::Error`,
+/// [`ErrorKind::Timeout`] for tokio's elapsed timer and [`ErrorKind::Handler`]
+/// for everything else; the error itself is kept as the source.
+impl<E: StdError + Send + Sync + 'static> From<E> for Error {
+    fn from(err: E) -> Self {
+        let any: &dyn std::any::Any = &err;
+        let kind = if any.is::<std::io::Error>() {
+            ErrorKind::Io
+        } else if any.is::<tokio::time::error::Elapsed>() {
+            ErrorKind::Timeout
+        } else {
+            ErrorKind::Handler
+        };
+        Error::new(kind, String::new()).with_source(err)
+    }
+}
+
+impl From<Error> for Box<dyn StdError + Send + Sync + 'static> {
+    fn from(err: Error) -> Self {
+        err.inner
+    }
+}
+
+impl From<Error> for Box<dyn StdError + 'static> {
+    fn from(err: Error) -> Self {
+        err.inner
     }
 }

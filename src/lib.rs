@@ -10,9 +10,11 @@ pub mod skill;
 pub mod testing;
 
 mod error;
+mod invocation;
 mod panic;
 
 pub use error::{Error, ErrorKind, Result};
+pub use invocation::{Invocation, Transport};
 pub use skill::Skill;
 
 /// Re-exports for skill code: `use alexa_kit::prelude::*;`.

@@ -479,7 +479,7 @@ fn conflicting_registrations_fail_at_build() {
 fn not_an_alexa_envelope_is_an_invocation_error() {
     block_on(async {
         let skill = cafe();
-        let inv = alexa_kit::lambda::Invocation::default();
+        let inv = alexa_kit::Invocation::default();
         for garbage in [
             &b"not json"[..],
             b"[]",
@@ -509,7 +509,7 @@ fn every_request_fixture_dispatches_without_panicking() {
             if path.extension().is_some_and(|e| e == "json") {
                 let bytes = std::fs::read(&path).unwrap();
                 let out = skill
-                    .handle_bytes(&bytes, &alexa_kit::lambda::Invocation::default())
+                    .handle_bytes(&bytes, &alexa_kit::Invocation::default())
                     .await
                     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 let _: alexa_kit::model::ResponseEnvelope = serde_json::from_slice(&out).unwrap();

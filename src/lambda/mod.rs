@@ -5,7 +5,8 @@
 //! the skill) and posts the result back.
 //!
 //! ```no_run
-//! use alexa_kit::lambda::{self, Invocation, Invoke};
+//! use alexa_kit::Invocation;
+//! use alexa_kit::lambda::{self, Invoke};
 //!
 //! struct Echo;
 //!
@@ -86,17 +87,18 @@
 //!
 //! # Testing a bootstrap locally
 //!
-//! [`emulator::Emulator`] is a Runtime API on loopback: queue events, point
-//! `AWS_LAMBDA_RUNTIME_API` at it, and inspect what your binary posts.
+//! `emulator::Emulator`, behind the `emulator` feature (enable it in your
+//! `[dev-dependencies]`, as tokio's `test-util`), is a Runtime API on
+//! loopback: queue events, point `AWS_LAMBDA_RUNTIME_API` at it, and inspect
+//! what your binary posts.
 //!
 //! [Runtime API]: https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
 
+use crate::{Error, Invocation, Result};
 use std::future::Future;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-use crate::{Error, Result};
 
 mod client;
+#[cfg(feature = "emulator")]
 pub mod emulator;
 mod http;
 pub(crate) mod logging;
@@ -113,50 +115,27 @@ pub use logging::init_logging;
 /// ```
 pub const MAX_RESPONSE_BYTES: usize = 6 * 1024 * 1024;
 
-/// What Lambda says about one invocation: request id, deadline, ARN, trace id…
+/// Lambda's own extras about one invocation, beside the transport-neutral
+/// [`Invocation`] (request id, deadline, trace id).
 ///
 /// The fields come from the `Lambda-Runtime-*` headers of the `/next`
-/// response; only the request id is required.
+/// response. Reach them from a handler with `cx.invocation().lambda()`.
 ///
 /// ```
-/// let inv = alexa_kit::lambda::Invocation::default();
-/// assert!(inv.remaining().is_none());
+/// let extras = alexa_kit::lambda::LambdaContext::default();
+/// assert!(extras.invoked_function_arn.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Invocation {
-    /// `Lambda-Runtime-Aws-Request-Id`.
-    pub request_id: String,
-    /// `Lambda-Runtime-Deadline-Ms`: milliseconds since the Unix epoch.
-    pub deadline_ms: Option<u64>,
+pub struct LambdaContext {
     /// `Lambda-Runtime-Invoked-Function-Arn`.
     pub invoked_function_arn: Option<String>,
-    /// `Lambda-Runtime-Trace-Id`, the X-Ray header (`Root=…;Parent=…;Sampled=…`).
-    pub trace_id: Option<String>,
     /// `Lambda-Runtime-Client-Context`: JSON, as sent.
     pub client_context: Option<String>,
     /// `Lambda-Runtime-Cognito-Identity`: JSON, as sent.
     pub cognito_identity: Option<String>,
     /// `Lambda-Runtime-Aws-Tenant-Id` (multi-tenant functions).
     pub tenant_id: Option<String>,
-}
-
-impl Invocation {
-    /// Time left before the deadline (`None` without a deadline).
-    ///
-    /// ```
-    /// let mut inv = alexa_kit::lambda::Invocation::default();
-    /// inv.deadline_ms = Some(0);
-    /// assert_eq!(inv.remaining(), Some(std::time::Duration::ZERO));
-    /// ```
-    pub fn remaining(&self) -> Option<Duration> {
-        let deadline = UNIX_EPOCH + Duration::from_millis(self.deadline_ms?);
-        Some(
-            deadline
-                .duration_since(SystemTime::now())
-                .unwrap_or(Duration::ZERO),
-        )
-    }
 }
 
 /// The environment variable Lambda sets to the Runtime API's address:
@@ -175,7 +154,8 @@ pub const RUNTIME_API_ENV: &str = "AWS_LAMBDA_RUNTIME_API";
 /// `errorType`.
 ///
 /// ```
-/// use alexa_kit::lambda::{Invocation, Invoke};
+/// use alexa_kit::Invocation;
+/// use alexa_kit::lambda::Invoke;
 /// use alexa_kit::{Error, ErrorKind};
 ///
 /// struct RequireObject;
@@ -210,7 +190,8 @@ pub trait Invoke: 'static {
 /// error at once.
 ///
 /// ```
-/// use alexa_kit::lambda::{self, Invocation, Invoke};
+/// use alexa_kit::Invocation;
+/// use alexa_kit::lambda::{self, Invoke};
 ///
 /// struct Hello;
 /// impl Invoke for Hello {

@@ -2,10 +2,12 @@
 
 use tracing::Instrument;
 
+use std::time::{Duration, UNIX_EPOCH};
+
 use super::client::{Client, Endpoint, backoff};
 use super::http::Response;
-use super::{Invocation, Invoke, MAX_RESPONSE_BYTES};
-use crate::{Error, ErrorKind, Result};
+use super::{Invocation, Invoke, LambdaContext, MAX_RESPONSE_BYTES};
+use crate::{Error, ErrorKind, Result, Transport};
 
 /// Consecutive failed `/next` calls tolerated before the loop gives up.
 const MAX_NEXT_FAILURES: u32 = 5;
@@ -25,12 +27,12 @@ pub(crate) async fn run<H: Invoke>(handler: H) -> Result<()> {
             }
             next = next_with_retry(&mut client) => next?,
         };
-        set_trace_env(invocation.trace_id.as_deref());
+        set_trace_env(invocation.trace_id());
 
         let span = tracing::info_span!(
             "invocation",
-            request_id = %invocation.request_id,
-            xray_trace_id = invocation.trace_id.as_deref().unwrap_or(""),
+            request_id = %invocation.request_id(),
+            xray_trace_id = invocation.trace_id().unwrap_or(""),
         );
         let outcome = {
             let invoke = crate::panic::catch_panic(|| handler.invoke(&event, &invocation));
@@ -62,7 +64,7 @@ pub(crate) async fn run<H: Invoke>(handler: H) -> Result<()> {
 type Outcome = std::result::Result<Result<Vec<u8>>, String>;
 
 async fn post_outcome(client: &mut Client, invocation: &Invocation, outcome: Outcome) {
-    let id = &invocation.request_id;
+    let id = invocation.request_id();
     let (kind, message, header) = match outcome {
         Ok(Ok(body)) if body.len() <= MAX_RESPONSE_BYTES => {
             let resource = format!("invocation/{id}/response");
@@ -188,25 +190,26 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
             format!("unusable request id {request_id:?}"),
         ));
     }
-    let deadline_ms = r
-        .header("lambda-runtime-deadline-ms")
-        .and_then(|d| match d.parse() {
-            Ok(ms) => Some(ms),
-            Err(_) => {
-                tracing::warn!("ignoring unparsable Lambda-Runtime-Deadline-Ms {d:?}");
-                None
+    let mut invocation = Invocation::new(Transport::Lambda).with_request_id(request_id);
+    if let Some(d) = r.header("lambda-runtime-deadline-ms") {
+        match d.parse::<u64>() {
+            Ok(ms) => {
+                let at = UNIX_EPOCH.checked_add(Duration::from_millis(ms));
+                invocation = invocation.with_deadline_at(at.unwrap_or(UNIX_EPOCH));
             }
-        });
+            Err(_) => tracing::warn!("ignoring unparsable Lambda-Runtime-Deadline-Ms {d:?}"),
+        }
+    }
+    if let Some(trace) = r.header("lambda-runtime-trace-id") {
+        invocation = invocation.with_trace_id(trace);
+    }
     let owned = |name: &str| r.header(name).map(str::to_owned);
-    Ok(Invocation {
-        request_id: request_id.to_owned(),
-        deadline_ms,
-        invoked_function_arn: owned("lambda-runtime-invoked-function-arn"),
-        trace_id: owned("lambda-runtime-trace-id"),
-        client_context: owned("lambda-runtime-client-context"),
-        cognito_identity: owned("lambda-runtime-cognito-identity"),
-        tenant_id: owned("lambda-runtime-aws-tenant-id"),
-    })
+    let mut extras = LambdaContext::default();
+    extras.invoked_function_arn = owned("lambda-runtime-invoked-function-arn");
+    extras.client_context = owned("lambda-runtime-client-context");
+    extras.cognito_identity = owned("lambda-runtime-cognito-identity");
+    extras.tenant_id = owned("lambda-runtime-aws-tenant-id");
+    Ok(invocation.with_lambda(extras))
 }
 
 /// Sets (or clears) `_X_AMZN_TRACE_ID` for the X-Ray SDK.

@@ -137,7 +137,7 @@ async fn invoke(skill: &Skill, file: &str) -> Result<()> {
             .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {file}")).with_source(e))?
     };
     let response = skill
-        .handle_bytes(&bytes, &crate::lambda::Invocation::default())
+        .handle_bytes(&bytes, &crate::Invocation::new(crate::Transport::Local))
         .await?;
     let value: serde_json::Value = serde_json::from_slice(&response)?;
     let pretty = serde_json::to_string_pretty(&value)?;

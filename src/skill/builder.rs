@@ -6,7 +6,7 @@ use super::defaults;
 use super::handler::{
     ErrorHandler, Handler, RequestHandler, RequestInterceptor, ResponseInterceptor,
 };
-use super::{RequestKind, Skill, SkillInner};
+use super::{RequestAttributes, RequestKind, Skill, SkillInner};
 use crate::i18n::Locales;
 use crate::{Error, ErrorKind, Result};
 
@@ -41,6 +41,7 @@ pub struct SkillBuilder {
     error_handlers: Vec<Box<dyn ErrorHandler>>,
     skill_id: Option<String>,
     skill_id_from_env: bool,
+    state: RequestAttributes,
     problems: Vec<String>,
 }
 
@@ -56,6 +57,7 @@ impl SkillBuilder {
             error_handlers: Vec::new(),
             skill_id: None,
             skill_id_from_env: true,
+            state: RequestAttributes::default(),
             problems: Vec::new(),
         }
     }
@@ -289,6 +291,7 @@ impl SkillBuilder {
             error_handlers,
             skill_id,
             skill_id_from_env,
+            state,
             problems,
         } = self;
         if !problems.is_empty() {
@@ -377,8 +380,38 @@ impl SkillBuilder {
                 response_interceptors,
                 error_handlers,
                 skill_id,
+                state,
             }),
         })
+    }
+
+    /// Registers a skill-wide value, built once at start-up: configuration, a
+    /// client, a cache. Handlers and interceptors read it with
+    /// [`Input::state`](super::Input::state); one value per type (a second
+    /// registration of the same type replaces the first).
+    ///
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// use alexa_kit::testing::Conversation;
+    ///
+    /// struct Config { greeting: &'static str }
+    ///
+    /// let skill = Skill::builder()
+    ///     .state(Config { greeting: "Howdy!" })
+    ///     .intent("HelloWorldIntent", async |cx: &mut Input| {
+    ///         Ok(cx.say(cx.state::<Config>()?.greeting).end_session())
+    ///     })
+    ///     .build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let mut talk = Conversation::new(&skill);
+    /// assert_eq!(talk.intent("HelloWorldIntent").await?.speech(), "Howdy!");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn state<T: 'static>(mut self, value: T) -> Self {
+        self.state.insert(value);
+        self
     }
 
     /// Builds the skill and runs it: on Lambda when `AWS_LAMBDA_RUNTIME_API`

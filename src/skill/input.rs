@@ -2,10 +2,10 @@
 
 use serde_json::Value;
 
-use super::{RequestAttributes, SessionAttributes};
+use super::{RequestAttributes, SessionAttributes, Skill};
+use crate::Invocation;
 use crate::Result;
 use crate::i18n::Localizer;
-use crate::lambda::Invocation;
 use crate::model::{DialogState, Intent, Request, RequestEnvelope, ResolvedValue, Slot};
 use crate::response::ResponseBuilder;
 
@@ -34,6 +34,7 @@ use crate::response::ResponseBuilder;
 /// ```
 #[derive(Debug)]
 pub struct Input {
+    skill: Skill,
     envelope: RequestEnvelope,
     raw: Option<Vec<u8>>,
     localizer: Localizer,
@@ -44,6 +45,7 @@ pub struct Input {
 
 impl Input {
     pub(crate) fn new(
+        skill: Skill,
         envelope: RequestEnvelope,
         raw: Option<Vec<u8>>,
         localizer: Localizer,
@@ -51,6 +53,7 @@ impl Input {
     ) -> Self {
         let session = session_of(&envelope);
         Input {
+            skill,
             envelope,
             raw,
             localizer,
@@ -404,6 +407,43 @@ impl Input {
     /// ```
     pub fn invocation(&self) -> &Invocation {
         &self.invocation
+    }
+
+    /// The app state of type `T`, registered with
+    /// [`SkillBuilder::state`](super::SkillBuilder::state). Asking for a type
+    /// that was never registered is an [`ErrorKind::Config`](crate::ErrorKind::Config)
+    /// error naming the type.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// struct Prices { coffee_cents: u32 }
+    /// let skill = Skill::builder()
+    ///     .state(Prices { coffee_cents: 250 })
+    ///     .intent("I", async |cx: &mut Input| {
+    ///         let cents = cx.state::<Prices>()?.coffee_cents;
+    ///         Ok(cx.say(format!("That is {cents} cents.")))
+    ///     })
+    ///     .build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn state<T: 'static>(&self) -> Result<&T> {
+        self.skill.state::<T>()
+    }
+
+    /// The skill answering this request.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert!(cx.skill().intent_names().contains(&"I"));
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn skill(&self) -> &Skill {
+        &self.skill
     }
 
     /// Puts the session attributes back to what the request carried, undoing

@@ -44,8 +44,8 @@ pub use handler::{ErrorHandler, Handler, RequestHandler, RequestInterceptor, Res
 pub use input::Input;
 pub use kind::RequestKind;
 
+use crate::Invocation;
 use crate::i18n::Locales;
-use crate::lambda::Invocation;
 use crate::model::{RequestEnvelope, Response, ResponseEnvelope};
 use crate::panic::{catch_panic, panic_error};
 use crate::response::ResponseBuilder;
@@ -92,6 +92,8 @@ struct SkillInner {
     response_interceptors: Vec<Box<dyn ResponseInterceptor>>,
     error_handlers: Vec<Box<dyn ErrorHandler>>,
     skill_id: Option<String>,
+    /// App state registered with [`SkillBuilder::state`], keyed by type.
+    state: RequestAttributes,
 }
 
 impl std::fmt::Debug for Skill {
@@ -127,6 +129,26 @@ impl Skill {
         &self.inner.locales
     }
 
+    /// The app state of type `T` registered with [`SkillBuilder::state`].
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().state(7u8).build()?;
+    /// assert_eq!(*skill.state::<u8>()?, 7);
+    /// assert_eq!(skill.state::<u16>().unwrap_err().kind(), alexa_kit::ErrorKind::Config);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn state<T: 'static>(&self) -> Result<&T> {
+        self.inner.state.get::<T>().ok_or_else(|| {
+            Error::new(
+                ErrorKind::Config,
+                format!(
+                    "no app state of type `{}`; register it with `Skill::builder().state(…)`",
+                    std::any::type_name::<T>()
+                ),
+            )
+        })
+    }
+
     /// The intent names the skill routes, built-ins included, sorted.
     ///
     /// ```
@@ -154,7 +176,7 @@ impl Skill {
     /// # }).unwrap();
     /// ```
     pub async fn handle(&self, envelope: RequestEnvelope) -> Result<ResponseEnvelope> {
-        let mut input = self.prepare(envelope, None, Invocation::default())?;
+        let mut input = self.prepare(envelope, None, Invocation::new(crate::Transport::Test))?;
         let (envelope, _bytes) = self.respond(&mut input).await?;
         Ok(envelope)
     }
@@ -166,7 +188,7 @@ impl Skill {
     /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
     /// use alexa_kit::{ErrorKind, Skill};
     /// let skill = Skill::builder().build()?;
-    /// let inv = alexa_kit::lambda::Invocation::default();
+    /// let inv = alexa_kit::Invocation::default();
     /// let err = skill.handle_bytes(b"{\"not\":\"alexa\"}", &inv).await.unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::InvalidRequest);
     /// let ok = skill.handle_bytes(br#"{"version":"1.0","request":{"type":"LaunchRequest"}}"#, &inv).await?;
@@ -192,7 +214,13 @@ impl Skill {
     ) -> Result<Input> {
         self.check_skill_id(&envelope)?;
         let localizer = self.inner.locales.localizer(envelope.locale());
-        Ok(Input::new(envelope, raw, localizer, invocation))
+        Ok(Input::new(
+            self.clone(),
+            envelope,
+            raw,
+            localizer,
+            invocation,
+        ))
     }
 
     async fn respond(&self, input: &mut Input) -> Result<(ResponseEnvelope, Vec<u8>)> {
