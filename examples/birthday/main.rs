@@ -1,7 +1,8 @@
 //! Birthday countdown: remembers the user's birthday and counts the days to it,
 //! in every Alexa locale.
 //!
-//! Locally (no AWS account): `cargo run --example birthday -- --locale de-DE`
+//! Locally (no AWS account):
+//! `cargo run --example birthday -- --skill-package examples/birthday/skill-package --locale de-DE`
 //! On Lambda: the same binary is the `bootstrap` of a `provided.al2023` function.
 
 mod countdown;
