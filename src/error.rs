@@ -250,7 +250,12 @@ impl Error {
     /// assert_eq!(texts, ["saving failed: disk full", "disk full"]);
     /// ```
     pub fn chain(&self) -> impl Iterator<Item = &(dyn StdError + 'static)> {
-        let first: &(dyn StdError + 'static) = &*self.inner;
+        let first: &(dyn StdError + 'static) =
+            match (&self.inner.source, self.inner.message.is_empty()) {
+                // An error that `?` converted: the chain starts with that error itself.
+                (Some(source), true) => &**source,
+                _ => &*self.inner,
+            };
         std::iter::successors(Some(first), |e| (*e).source())
     }
 
@@ -347,12 +352,19 @@ impl<E: StdError + Send + Sync + 'static> From<E> for Error {
 
 impl From<Error> for Box<dyn StdError + Send + Sync + 'static> {
     fn from(err: Error) -> Self {
-        err.inner
+        let inner = *err.inner;
+        match inner.source {
+            // An error that `?` converted is handed on as itself, so that a
+            // chain built from it can still find it by type.
+            Some(source) if inner.message.is_empty() => source,
+            source => Box::new(ErrorImpl { source, ..inner }),
+        }
     }
 }
 
 impl From<Error> for Box<dyn StdError + 'static> {
     fn from(err: Error) -> Self {
-        err.inner
+        let boxed: Box<dyn StdError + Send + Sync + 'static> = err.into();
+        boxed
     }
 }

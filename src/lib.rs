@@ -12,6 +12,7 @@ pub mod testing;
 mod error;
 mod invocation;
 mod panic;
+mod run;
 
 pub use error::{Error, ErrorKind, Result};
 pub use invocation::{Invocation, Transport};
@@ -29,8 +30,8 @@ pub mod prelude {
     pub use crate::response::ResponseBuilder;
     pub use crate::skill::{
         ErrorHandler, Handler, Input, RequestHandler, RequestInterceptor, RequestKind,
-        ResponseInterceptor,
+        ResponseInterceptor, when,
     };
-    pub use crate::{Error, ErrorKind, Result, Skill};
+    pub use crate::{Error, ErrorKind, Invocation, Result, Skill, args};
     pub use async_trait::async_trait;
 }

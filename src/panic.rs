@@ -19,7 +19,16 @@ pub(crate) async fn catch_panic<F: Future>(make: impl FnOnce() -> F) -> Result<F
 
 /// An [`ErrorKind::Panic`] error for a caught panic's message.
 pub(crate) fn panic_error(message: String) -> Error {
-    Error::new(ErrorKind::Panic, format!("a handler panicked: {message}"))
+    Error::new(ErrorKind::Panic, format!("skill code panicked: {message}"))
+}
+
+/// Runs a piece of skill code (handler, interceptor, `can_handle`, error
+/// handler): a panic becomes an [`ErrorKind::Panic`] error, so every piece
+/// takes the same error path as a handler's `Err`.
+pub(crate) async fn guarded<T, F: Future<Output = Result<T, Error>>>(
+    make: impl FnOnce() -> F,
+) -> Result<T, Error> {
+    catch_panic(make).await.map_err(panic_error)?
 }
 
 pin_project_lite::pin_project! {

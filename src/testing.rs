@@ -26,8 +26,8 @@ use serde_json::{Map, Value};
 use crate::Result;
 use crate::model::{
     Application, Card, ConfirmationStatus, Context, DialogState, Directive, Intent, IntentRequest,
-    LaunchRequest, Request, RequestEnvelope, ResponseEnvelope, Session, SessionEndedRequest,
-    ShouldEndSession, Slot, SystemState, Timestamp, User,
+    LaunchRequest, Permissions, Person, Request, RequestEnvelope, ResponseEnvelope, ScopeStatus,
+    Session, SessionEndedRequest, ShouldEndSession, Slot, SystemState, Timestamp, User,
 };
 use crate::skill::Skill;
 
@@ -109,6 +109,7 @@ pub struct RequestBuilder {
     locale: Option<String>,
     session: Option<Session>,
     skill_id: Option<String>,
+    device: Device,
 }
 
 impl RequestBuilder {
@@ -124,7 +125,25 @@ impl RequestBuilder {
             locale: Some("en-US".to_owned()),
             session: Some(session),
             skill_id: Some(TEST_SKILL_ID.to_owned()),
+            device: Device::default(),
         }
+    }
+
+    /// Sends the request from `device`: user, device and person ids, the
+    /// service API endpoint and token, granted permissions, supported
+    /// interfaces and the timestamp.
+    ///
+    /// ```
+    /// use alexa_kit::testing::{self, Device};
+    /// let env = testing::launch()
+    ///     .device(Device::new().user_id("amzn1.ask.account.ada").interface("Alexa.Presentation.APL"))
+    ///     .build();
+    /// assert_eq!(env.user_id(), Some("amzn1.ask.account.ada"));
+    /// assert!(env.supports_interface("Alexa.Presentation.APL"));
+    /// ```
+    pub fn device(mut self, device: Device) -> Self {
+        self.device = device;
+        self
     }
 
     /// Sets `request.locale` (`None`-like requests: see [`without_locale`](Self::without_locale)).
@@ -251,27 +270,57 @@ impl RequestBuilder {
             locale,
             mut session,
             skill_id,
+            device,
         } = self;
         request.set_common(
             Some("amzn1.echo-api.request.test".to_owned()),
-            Some(Timestamp::Iso("2026-01-01T00:00:00Z".to_owned())),
+            Some(Timestamp::Iso(device.timestamp.clone())),
             locale,
         );
         let application = skill_id.map(|id| Application {
             application_id: Some(id),
         });
-        let user = User {
-            user_id: Some("amzn1.ask.account.test".to_owned()),
+        let mut user = User {
+            user_id: Some(device.user_id.clone()),
             ..Default::default()
         };
+        if !device.permissions.is_empty() {
+            let mut permissions = Permissions {
+                consent_token: device.api_access_token.clone(),
+                ..Default::default()
+            };
+            for scope in &device.permissions {
+                let granted = ScopeStatus {
+                    status: Some("GRANTED".to_owned()),
+                };
+                permissions.scopes.insert(scope.clone(), granted);
+            }
+            user.permissions = Some(permissions);
+        }
         if let Some(s) = session.as_mut() {
             s.application = application.clone();
             s.user = Some(user.clone());
         }
+        let mut model_device = crate::model::Device {
+            device_id: Some(device.device_id.clone()),
+            ..Default::default()
+        };
+        for name in &device.interfaces {
+            model_device
+                .supported_interfaces
+                .insert(name.clone(), Value::Object(Map::new()));
+        }
+        let person = device.person_id.as_ref().map(|id| Person {
+            person_id: Some(id.clone()),
+            ..Default::default()
+        });
         let system = SystemState {
             application,
             user: Some(user),
-            api_endpoint: Some("https://api.amazonalexa.com".to_owned()),
+            device: Some(model_device),
+            person,
+            api_endpoint: Some(device.api_endpoint.clone()),
+            api_access_token: device.api_access_token.clone(),
             ..Default::default()
         };
         let context = Context {
@@ -282,6 +331,169 @@ impl RequestBuilder {
         envelope.session = session;
         envelope.context = Some(context);
         envelope
+    }
+}
+
+/// Who and what sends a test request: the user, device and person ids, the
+/// service API endpoint and token, the permissions the user granted, the
+/// interfaces the device supports, and the request timestamp.
+///
+/// Give one to [`RequestBuilder::device`] or [`Conversation::device`]; the
+/// defaults are a plain Echo of the user `amzn1.ask.account.test` with no
+/// permissions, at `2026-01-01T00:00:00Z`.
+///
+/// ```
+/// use alexa_kit::testing::{self, Device};
+///
+/// let show = Device::new()
+///     .user_id("amzn1.ask.account.ada")
+///     .device_id("amzn1.ask.device.kitchen")
+///     .person_id("amzn1.ask.person.ada")
+///     .api_endpoint("http://127.0.0.1:9999")
+///     .api_access_token("token-1")
+///     .permission("alexa::profile:given_name:read")
+///     .interface("Alexa.Presentation.APL")
+///     .timestamp("2026-11-29T21:00:00Z");
+/// let env = testing::launch().device(show).build();
+/// assert_eq!(env.device_id(), Some("amzn1.ask.device.kitchen"));
+/// assert_eq!(env.person_id(), Some("amzn1.ask.person.ada"));
+/// assert_eq!(env.api_endpoint(), Some("http://127.0.0.1:9999"));
+/// assert_eq!(env.api_access_token(), Some("token-1"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub struct Device {
+    user_id: String,
+    device_id: String,
+    person_id: Option<String>,
+    api_endpoint: String,
+    api_access_token: Option<String>,
+    permissions: Vec<String>,
+    interfaces: Vec<String>,
+    timestamp: String,
+}
+
+impl Default for Device {
+    fn default() -> Self {
+        Device {
+            user_id: "amzn1.ask.account.test".to_owned(),
+            device_id: "amzn1.ask.device.test".to_owned(),
+            person_id: None,
+            api_endpoint: "https://api.amazonalexa.com".to_owned(),
+            api_access_token: Some("test-api-access-token".to_owned()),
+            permissions: Vec::new(),
+            interfaces: Vec::new(),
+            timestamp: "2026-01-01T00:00:00Z".to_owned(),
+        }
+    }
+}
+
+impl Device {
+    /// The default device (see [`Device`]).
+    ///
+    /// ```
+    /// let env = alexa_kit::testing::launch().device(alexa_kit::testing::Device::new()).build();
+    /// assert_eq!(env.user_id(), Some("amzn1.ask.account.test"));
+    /// ```
+    pub fn new() -> Self {
+        Device::default()
+    }
+
+    /// `context.System.user.userId` (and `session.user.userId`).
+    ///
+    /// ```
+    /// let d = alexa_kit::testing::Device::new().user_id("amzn1.ask.account.bob");
+    /// assert_eq!(alexa_kit::testing::launch().device(d).build().user_id(), Some("amzn1.ask.account.bob"));
+    /// ```
+    pub fn user_id(mut self, id: impl Into<String>) -> Self {
+        self.user_id = id.into();
+        self
+    }
+
+    /// `context.System.device.deviceId`.
+    ///
+    /// ```
+    /// let d = alexa_kit::testing::Device::new().device_id("amzn1.ask.device.2");
+    /// assert_eq!(alexa_kit::testing::launch().device(d).build().device_id(), Some("amzn1.ask.device.2"));
+    /// ```
+    pub fn device_id(mut self, id: impl Into<String>) -> Self {
+        self.device_id = id.into();
+        self
+    }
+
+    /// `context.System.person.personId`: a recognised speaker.
+    ///
+    /// ```
+    /// let d = alexa_kit::testing::Device::new().person_id("amzn1.ask.person.1");
+    /// assert_eq!(alexa_kit::testing::launch().device(d).build().person_id(), Some("amzn1.ask.person.1"));
+    /// ```
+    pub fn person_id(mut self, id: impl Into<String>) -> Self {
+        self.person_id = Some(id.into());
+        self
+    }
+
+    /// `context.System.apiEndpoint`, where the service APIs are (point it at
+    /// a stand-in on loopback in tests).
+    ///
+    /// ```
+    /// let d = alexa_kit::testing::Device::new().api_endpoint("https://api.eu.amazonalexa.com");
+    /// assert_eq!(
+    ///     alexa_kit::testing::launch().device(d).build().api_endpoint(),
+    ///     Some("https://api.eu.amazonalexa.com")
+    /// );
+    /// ```
+    pub fn api_endpoint(mut self, url: impl Into<String>) -> Self {
+        self.api_endpoint = url.into();
+        self
+    }
+
+    /// `context.System.apiAccessToken`.
+    ///
+    /// ```
+    /// let d = alexa_kit::testing::Device::new().api_access_token("t");
+    /// assert_eq!(alexa_kit::testing::launch().device(d).build().api_access_token(), Some("t"));
+    /// ```
+    pub fn api_access_token(mut self, token: impl Into<String>) -> Self {
+        self.api_access_token = Some(token.into());
+        self
+    }
+
+    /// Grants a permission scope, e.g. `alexa::profile:name:read` (listed
+    /// in `context.System.user.permissions.scopes` as `GRANTED`).
+    ///
+    /// ```
+    /// let d = alexa_kit::testing::Device::new().permission("alexa::profile:email:read");
+    /// let env = alexa_kit::testing::launch().device(d).build();
+    /// assert!(env.has_permission("alexa::profile:email:read"));
+    /// ```
+    pub fn permission(mut self, scope: impl Into<String>) -> Self {
+        self.permissions.push(scope.into());
+        self
+    }
+
+    /// Declares a supported interface, e.g. `Alexa.Presentation.APL` or
+    /// `AudioPlayer`.
+    ///
+    /// ```
+    /// let d = alexa_kit::testing::Device::new().interface("AudioPlayer");
+    /// assert!(alexa_kit::testing::launch().device(d).build().supports_interface("AudioPlayer"));
+    /// ```
+    pub fn interface(mut self, name: impl Into<String>) -> Self {
+        self.interfaces.push(name.into());
+        self
+    }
+
+    /// `request.timestamp`, ISO 8601 in UTC, e.g. `2026-02-28T23:30:00Z`.
+    ///
+    /// ```
+    /// let d = alexa_kit::testing::Device::new().timestamp("2026-02-28T23:30:00Z");
+    /// let env = alexa_kit::testing::launch().device(d).build();
+    /// assert_eq!(serde_json::to_value(&env)?["request"]["timestamp"], "2026-02-28T23:30:00Z");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn timestamp(mut self, iso: impl Into<String>) -> Self {
+        self.timestamp = iso.into();
+        self
     }
 }
 
@@ -303,7 +515,9 @@ impl RequestBuilder {
 pub struct Conversation {
     skill: Skill,
     locale: String,
+    device: Device,
     attributes: Option<Map<String, Value>>,
+    sessions: u32,
 }
 
 impl Conversation {
@@ -319,8 +533,58 @@ impl Conversation {
         Conversation {
             skill: skill.clone(),
             locale: "en-US".to_owned(),
+            device: Device::default(),
             attributes: None,
+            sessions: 0,
         }
+    }
+
+    /// Talks from `device` from now on: the same user, device, permissions
+    /// and timestamp in every request (see [`Device`]).
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// use alexa_kit::prelude::*;
+    /// use alexa_kit::testing::{Conversation, Device};
+    /// let skill = Skill::builder()
+    ///     .intent("WhoIntent", async |cx: &mut Input| {
+    ///         let user = cx.envelope().user_id().unwrap_or("nobody").to_owned();
+    ///         Ok(cx.say(alexa_kit::response::ssml::escape(&user)))
+    ///     })
+    ///     .build()?;
+    /// let mut talk = Conversation::new(&skill).device(Device::new().user_id("amzn1.ask.account.ada"));
+    /// assert_eq!(talk.intent("WhoIntent").await?.speech(), "amzn1.ask.account.ada");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub fn device(mut self, device: Device) -> Self {
+        self.device = device;
+        self
+    }
+
+    /// Ends the current session as a user would by walking away: sends a
+    /// `SessionEndedRequest` (`USER_INITIATED`) if a session is open. The
+    /// next turn starts a new session for the same user and device, which is
+    /// how a test checks what a skill remembers between sessions.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let mut talk = alexa_kit::testing::Conversation::new(&skill);
+    /// talk.launch().await?.assert_open();
+    /// assert!(talk.session_attributes().is_some());
+    /// talk.end_session().await?;
+    /// assert!(talk.session_attributes().is_none());
+    /// talk.launch().await?.assert_open(); // a new session, the same user
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    pub async fn end_session(&mut self) -> Result<()> {
+        if self.attributes.is_some() {
+            self.send(session_ended("USER_INITIATED")).await?;
+        }
+        self.attributes = None;
+        Ok(())
     }
 
     /// Talks in `locale` from now on.
@@ -383,16 +647,21 @@ impl Conversation {
     /// # }).unwrap();
     /// ```
     pub async fn send(&mut self, request: RequestBuilder) -> Result<Turn> {
-        let mut request = request.locale(&self.locale);
+        let mut request = request.locale(&self.locale).device(self.device.clone());
         if let Some(attributes) = self.attributes.take() {
             request = request.continuing_session(attributes);
+        } else {
+            self.sessions += 1;
+        }
+        if let Some(session) = request.session.as_mut() {
+            session.session_id = Some(format!("amzn1.echo-api.session.test-{}", self.sessions));
         }
         let envelope = self.skill.handle(request.build()).await?;
         let turn = Turn { envelope };
-        self.attributes = if turn.ends_session() {
-            None
-        } else {
+        self.attributes = if !turn.ends_session() {
             Some(turn.envelope.session_attributes.clone().unwrap_or_default())
+        } else {
+            None
         };
         Ok(turn)
     }

@@ -182,6 +182,13 @@ pub trait Invoke: 'static {
     ) -> impl Future<Output = Result<Vec<u8>>>;
 }
 
+/// A skill is what the loop usually invokes.
+impl Invoke for crate::Skill {
+    async fn invoke(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
+        self.handle_bytes(event, invocation).await
+    }
+}
+
 /// Runs the Runtime API loop until SIGTERM (then `Ok(())`) or until the
 /// Runtime API keeps failing (then `Err`; exit non-zero).
 ///

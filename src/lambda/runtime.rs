@@ -204,12 +204,12 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
         invocation = invocation.with_trace_id(trace);
     }
     let owned = |name: &str| r.header(name).map(str::to_owned);
-    let mut extras = LambdaContext::default();
-    extras.invoked_function_arn = owned("lambda-runtime-invoked-function-arn");
-    extras.client_context = owned("lambda-runtime-client-context");
-    extras.cognito_identity = owned("lambda-runtime-cognito-identity");
-    extras.tenant_id = owned("lambda-runtime-aws-tenant-id");
-    Ok(invocation.with_lambda(extras))
+    Ok(invocation.with_lambda(LambdaContext {
+        invoked_function_arn: owned("lambda-runtime-invoked-function-arn"),
+        client_context: owned("lambda-runtime-client-context"),
+        cognito_identity: owned("lambda-runtime-cognito-identity"),
+        tenant_id: owned("lambda-runtime-aws-tenant-id"),
+    }))
 }
 
 /// Sets (or clears) `_X_AMZN_TRACE_ID` for the X-Ray SDK.

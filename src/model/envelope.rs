@@ -225,6 +225,28 @@ impl RequestEnvelope {
             .is_some_and(|d| d.supported_interfaces.contains_key(name))
     }
 
+    /// Whether the user granted a permission scope, e.g.
+    /// `alexa::profile:given_name:read` (`context.System.user.permissions.scopes`).
+    /// Scopes that the request does not list count as not granted; the
+    /// service APIs are the final word (they answer 403).
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"System":{"user":{"permissions":{"scopes":{
+    ///     "alexa::alerts:reminders:skill:readwrite":{"status":"GRANTED"}}}}}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert!(env.has_permission("alexa::alerts:reminders:skill:readwrite"));
+    /// assert!(!env.has_permission("alexa::profile:email:read"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn has_permission(&self, scope: &str) -> bool {
+        self.system()
+            .and_then(|s| s.user.as_ref())
+            .and_then(|u| u.permissions.as_ref())
+            .and_then(|p| p.scopes.get(scope))
+            .is_some_and(|s| s.status.as_deref() == Some("GRANTED"))
+    }
+
     /// The session attributes the skill returned on the previous turn.
     ///
     /// ```

@@ -96,44 +96,48 @@ impl Intent {
     }
 }
 
-/// `NONE`, `DENIED` or `CONFIRMED`.
-///
-/// ```
-/// use alexa_kit::model::ConfirmationStatus;
-/// let s: ConfirmationStatus = serde_json::from_str(r#""CONFIRMED""#)?;
-/// assert_eq!(s, ConfirmationStatus::Confirmed);
-/// assert_eq!(ConfirmationStatus::default(), ConfirmationStatus::None);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ConfirmationStatus {
-    /// Nothing was asked or answered yet.
-    #[default]
-    None,
-    /// The user said no.
-    Denied,
-    /// The user said yes.
-    Confirmed,
+open_enum! {
+    /// `NONE`, `DENIED` or `CONFIRMED`.
+    ///
+    /// ```
+    /// use alexa_kit::model::ConfirmationStatus;
+    /// let s: ConfirmationStatus = serde_json::from_str(r#""CONFIRMED""#)?;
+    /// assert_eq!(s, ConfirmationStatus::Confirmed);
+    /// assert_eq!(ConfirmationStatus::default(), ConfirmationStatus::None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[derive(Default)]
+    pub enum ConfirmationStatus {
+        /// Nothing was asked or answered yet.
+        #[default]
+        None = "NONE",
+        /// The user said no.
+        Denied = "DENIED",
+        /// The user said yes.
+        Confirmed = "CONFIRMED",
+    }
 }
 
-/// `STARTED`, `IN_PROGRESS` or `COMPLETED`: where a dialog-model conversation is.
-///
-/// ```
-/// use alexa_kit::model::DialogState;
-/// let s: DialogState = serde_json::from_str(r#""IN_PROGRESS""#)?;
-/// assert_eq!(s, DialogState::InProgress);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum DialogState {
-    /// The first turn of a dialog.
-    Started,
-    /// Slots are still being collected.
-    InProgress,
-    /// Every required slot is filled and confirmed.
-    Completed,
+open_enum! {
+    /// `STARTED`, `IN_PROGRESS` or `COMPLETED`: where a dialog-model conversation
+    /// is. A value Alexa adds later is kept in `Other` instead of failing.
+    ///
+    /// ```
+    /// use alexa_kit::model::DialogState;
+    /// let s: DialogState = serde_json::from_str(r#""IN_PROGRESS""#)?;
+    /// assert_eq!(s, DialogState::InProgress);
+    /// let new: DialogState = serde_json::from_str(r#""PAUSED""#)?;
+    /// assert_eq!(new, DialogState::Other("PAUSED".into()));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub enum DialogState {
+        /// The first turn of a dialog.
+        Started = "STARTED",
+        /// Slots are still being collected.
+        InProgress = "IN_PROGRESS",
+        /// Every required slot is filled and confirmed.
+        Completed = "COMPLETED",
+    }
 }
 
 /// A slot of an intent.

@@ -38,6 +38,9 @@
 //! # Ok::<(), alexa_kit::Error>(())
 //! ```
 
+#[macro_use]
+mod open_enum;
+
 mod context;
 mod directive;
 mod envelope;

@@ -910,8 +910,8 @@ impl Request {
     /// ```
     pub fn dialog_state(&self) -> Option<DialogState> {
         match self {
-            Request::Intent(r) => r.dialog_state,
-            Request::CanFulfillIntent(r) => r.dialog_state,
+            Request::Intent(r) => r.dialog_state.clone(),
+            Request::CanFulfillIntent(r) => r.dialog_state.clone(),
             _ => None,
         }
     }

@@ -118,6 +118,7 @@ pub struct Response {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ShouldEndSession {
     /// `true`.
     End,
@@ -167,6 +168,7 @@ impl<'de> Deserialize<'de> for ShouldEndSession {
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum PlayBehavior {
     /// Add to the end of the queue.
     Enqueue,
@@ -362,6 +364,7 @@ pub struct CardImage {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum CanFulfill {
     /// Yes.
     Yes,

@@ -94,7 +94,10 @@ impl SessionAttributes {
             Some(v) => T::deserialize(v).map(Some).map_err(|e| {
                 Error::new(
                     ErrorKind::Handler,
-                    format!("session attribute `{key}` has an unexpected shape"),
+                    format!(
+                        "session attribute `{key}` does not deserialize as `{}`",
+                        std::any::type_name::<T>()
+                    ),
                 )
                 .with_source(e)
             }),
@@ -163,7 +166,10 @@ impl SessionAttributes {
             Some(m) if !m.is_empty() => T::deserialize(Value::Object(m.clone())).map_err(|e| {
                 Error::new(
                     ErrorKind::Handler,
-                    "session attributes do not match the expected state",
+                    format!(
+                        "session attributes do not deserialize as the state `{}`",
+                        std::any::type_name::<T>()
+                    ),
                 )
                 .with_source(e)
             }),

@@ -330,7 +330,20 @@ impl SkillBuilder {
         for (name, handler) in builtins {
             intents.entry(name.to_owned()).or_insert(handler);
         }
-        let routed_intents = intents.keys().cloned().collect();
+        // Every intent the skill serves, by name or through a predicate
+        // handler that declares it: one sorted list for `intent_names`, the
+        // CanFulfillIntent default and the skill-package check.
+        let mut routed: Vec<String> = intents
+            .keys()
+            .cloned()
+            .chain(
+                predicates
+                    .iter()
+                    .flat_map(|p| p.intents().iter().map(|n| (*n).to_owned())),
+            )
+            .collect();
+        routed.sort_unstable();
+        routed.dedup();
 
         let mut by_kind: Vec<Option<Box<dyn Handler>>> =
             (0..RequestKind::COUNT).map(|_| None).collect();
@@ -348,9 +361,7 @@ impl SkillBuilder {
         default(RequestKind::SessionEnded, Box::new(defaults::SessionEnded));
         default(
             RequestKind::CanFulfillIntent,
-            Box::new(defaults::CanFulfillFromRoutes {
-                intents: routed_intents,
-            }),
+            Box::new(defaults::CanFulfillFromRoutes),
         );
         for kind in [
             RequestKind::ExceptionEncountered,
@@ -381,6 +392,7 @@ impl SkillBuilder {
                 error_handlers,
                 skill_id,
                 state,
+                routed,
             }),
         })
     }
@@ -412,18 +424,6 @@ impl SkillBuilder {
     pub fn state<T: 'static>(mut self, value: T) -> Self {
         self.state.insert(value);
         self
-    }
-
-    /// Builds the skill and runs it: on Lambda when `AWS_LAMBDA_RUNTIME_API`
-    /// is set (a build failure is posted as an init error), else the local CLI.
-    /// ```no_run
-    /// #[tokio::main(flavor = "current_thread")]
-    /// async fn main() -> alexa_kit::Result<()> {
-    ///     alexa_kit::Skill::builder().run().await
-    /// }
-    /// ```
-    pub async fn run(self) -> Result<()> {
-        Skill::run_built(self.build()).await
     }
 }
 

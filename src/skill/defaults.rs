@@ -126,14 +126,12 @@ impl Handler for SessionEnded {
 }
 
 /// Answers `CanFulfillIntentRequest` from the intents the skill routes.
-pub(crate) struct CanFulfillFromRoutes {
-    pub(crate) intents: std::collections::HashSet<String>,
-}
+pub(crate) struct CanFulfillFromRoutes;
 #[async_trait(?Send)]
 impl Handler for CanFulfillFromRoutes {
     async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
         let can = match cx.intent_name() {
-            Some(name) if self.intents.contains(name) => CanFulfill::Yes,
+            Some(name) if cx.skill().routes(name) => CanFulfill::Yes,
             _ => CanFulfill::No,
         };
         Ok(ResponseBuilder::from(crate::model::Response {
@@ -141,6 +139,11 @@ impl Handler for CanFulfillFromRoutes {
             ..Default::default()
         }))
     }
+}
+
+/// The built-in apology, for when everything else failed.
+pub(crate) fn apology(cx: &Input) -> ResponseBuilder {
+    APOLOGY.answer(cx)
 }
 
 /// The last error handler: an apology in the user's language.

@@ -81,6 +81,124 @@ pub trait RequestHandler: 'static {
     fn can_handle(&self, input: &Input) -> bool;
     /// Answers the request.
     async fn handle(&self, input: &mut Input) -> Result<ResponseBuilder>;
+    /// The intents this handler serves, if it serves intents: they count as
+    /// routed for [`Skill::intent_names`](super::Skill::intent_names), the
+    /// default `CanFulfillIntentRequest` answer and the skill-package check,
+    /// exactly like intents registered by name. Empty by default.
+    ///
+    /// ```
+    /// use alexa_kit::prelude::*;
+    ///
+    /// struct Answer;
+    ///
+    /// #[async_trait(?Send)]
+    /// impl RequestHandler for Answer {
+    ///     fn can_handle(&self, cx: &Input) -> bool {
+    ///         cx.intent_name() == Some("AnswerIntent")
+    ///     }
+    ///     async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
+    ///         Ok(cx.say("Right!"))
+    ///     }
+    ///     fn intents(&self) -> &[&'static str] {
+    ///         &["AnswerIntent"]
+    ///     }
+    /// }
+    ///
+    /// let skill = Skill::builder().handler(Answer).build()?;
+    /// assert!(skill.intent_names().contains(&"AnswerIntent"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    fn intents(&self) -> &[&'static str] {
+        &[]
+    }
+}
+
+/// A predicate handler from two closures: `can_handle` and `handle`. Build
+/// one with [`when`].
+///
+/// ```
+/// use alexa_kit::prelude::*;
+/// use alexa_kit::skill::when;
+///
+/// let skill = Skill::builder()
+///     .handler(
+///         when(
+///             |cx: &Input| cx.session().get::<bool>("quiz").ok().flatten() == Some(true),
+///             async |cx: &mut Input| Ok(cx.ask("Next question: 2 + 2?", "2 + 2?")),
+///         )
+///         .intents(&["AnswerIntent"]),
+///     )
+///     .build()?;
+/// assert!(skill.intent_names().contains(&"AnswerIntent"));
+/// # Ok::<(), alexa_kit::Error>(())
+/// ```
+pub struct When<P, H> {
+    predicate: P,
+    handler: H,
+    intents: &'static [&'static str],
+}
+
+/// A predicate handler: `handler` takes every request for which `predicate`
+/// is true. Declare the intents it serves with [`When::intents`] so that the
+/// skill-package check and `CanFulfillIntentRequest` know about them.
+///
+/// ```
+/// use alexa_kit::prelude::*;
+/// use alexa_kit::skill::when;
+///
+/// let skill = Skill::builder()
+///     .handler(when(
+///         |cx: &Input| cx.locale().starts_with("de"),
+///         async |cx: &mut Input| Ok(cx.say("Hallo!")),
+///     ))
+///     .build()?;
+/// # Ok::<(), alexa_kit::Error>(())
+/// ```
+pub fn when<P, H>(predicate: P, handler: H) -> When<P, H>
+where
+    P: Fn(&Input) -> bool + 'static,
+    H: Handler,
+{
+    When {
+        predicate,
+        handler,
+        intents: &[],
+    }
+}
+
+impl<P, H> When<P, H> {
+    /// Declares the intents this handler serves.
+    ///
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let h = alexa_kit::skill::when(|_: &Input| true, async |cx: &mut Input| Ok(cx.response()))
+    ///     .intents(&["YesIntent", "NoIntent"]);
+    /// assert_eq!(RequestHandler::intents(&h), ["YesIntent", "NoIntent"]);
+    /// ```
+    #[must_use]
+    pub fn intents(mut self, intents: &'static [&'static str]) -> Self {
+        self.intents = intents;
+        self
+    }
+}
+
+#[async_trait(?Send)]
+impl<P, H> RequestHandler for When<P, H>
+where
+    P: Fn(&Input) -> bool + 'static,
+    H: Handler,
+{
+    fn can_handle(&self, input: &Input) -> bool {
+        (self.predicate)(input)
+    }
+
+    async fn handle(&self, input: &mut Input) -> Result<ResponseBuilder> {
+        self.handler.handle(input).await
+    }
+
+    fn intents(&self) -> &[&'static str] {
+        self.intents
+    }
 }
 
 /// Runs before routing; may read or change the input, or fail.
@@ -157,19 +275,33 @@ where
 /// ```
 /// use alexa_kit::prelude::*;
 ///
-/// struct Unhandled;
+/// struct NotANumber;
 ///
 /// #[async_trait(?Send)]
-/// impl ErrorHandler for Unhandled {
+/// impl ErrorHandler for NotANumber {
 ///     fn can_handle(&self, _cx: &Input, error: &Error) -> bool {
-///         error.kind() == ErrorKind::Unhandled
+///         // `?` kept the original error: find it by its type.
+///         error.downcast_ref::<std::num::ParseIntError>().is_some()
 ///     }
 ///     async fn handle(&self, cx: &mut Input, _error: &Error) -> Result<ResponseBuilder> {
-///         Ok(cx.say("I can't do that yet.").reprompt("What else?"))
+///         Ok(cx.ask("That is not a number. Which number?", "Which number?"))
 ///     }
 /// }
 ///
-/// let skill = Skill::builder().error_handler(Unhandled).build()?;
+/// let skill = Skill::builder()
+///     .intent("GuessIntent", async |cx: &mut Input| {
+///         let guess: u32 = cx.slot_value("number").unwrap_or("").parse()?;
+///         Ok(cx.say(format!("You said {guess}.")))
+///     })
+///     .error_handler(NotANumber)
+///     .build()?;
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let turn = alexa_kit::testing::Conversation::new(&skill)
+///     .send(alexa_kit::testing::intent("GuessIntent").slot("number", "many"))
+///     .await?;
+/// assert_eq!(turn.speech(), "That is not a number. Which number?");
+/// # Ok::<(), alexa_kit::Error>(())
+/// # }).unwrap();
 /// # Ok::<(), alexa_kit::Error>(())
 /// ```
 #[async_trait(?Send)]

@@ -10,7 +10,8 @@ use crate::model::{DialogState, Intent, Request, RequestEnvelope, ResolvedValue,
 use crate::response::ResponseBuilder;
 
 /// One request as a handler sees it: the parsed envelope, the user's
-/// localizer, session and request attributes, and the Lambda invocation.
+/// localizer, session and request attributes, the app state, and the
+/// transport-neutral request context ([`Invocation`]).
 ///
 /// ```
 /// use alexa_kit::prelude::*;
@@ -93,6 +94,22 @@ impl Input {
         &self.envelope.request
     }
 
+    /// What kind of request this is, for `can_handle` predicates
+    /// (`RequestKind::Intent`, `RequestKind::Launch`…).
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     assert_eq!(cx.request_kind(), RequestKind::Intent);
+    ///     Ok(cx.response())
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn request_kind(&self) -> super::RequestKind {
+        super::RequestKind::of(self.request())
+    }
+
     /// The request's JSON exactly as received, for fields alexa-kit does not
     /// model yet (parsed on demand; re-serialized from the model when the
     /// request did not come as bytes).
@@ -173,6 +190,26 @@ impl Input {
     /// ```
     pub fn t(&self, id: &str) -> String {
         self.localizer.t(id)
+    }
+
+    /// Formats message `id` with arguments in the user's language; the
+    /// arguments are user data and are escaped for SSML.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// use alexa_kit::args;
+    /// let locales = alexa_kit::i18n::Locales::builder()
+    ///     .resource("en", "skill.ftl", "hello-name = Hello, { $name }!")
+    ///     .build();
+    /// let skill = Skill::builder().locales(locales).intent("I", async |cx: &mut Input| {
+    ///     Ok(cx.say(cx.t_args("hello-name", &args!["name" => "Ada & Bob"])))
+    /// }).build()?;
+    /// # let r = tokio::runtime::Builder::new_current_thread().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").build()))?;
+    /// # assert_eq!(r.response.output_speech.unwrap().text(), "<speak>Hello, Ada &amp; Bob!</speak>");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn t_args(&self, id: &str, args: &crate::i18n::FluentArgs<'_>) -> String {
+        self.localizer.t_args(id, args)
     }
 
     /// Starts a response that says `ssml` (trusted markup: escape user data
@@ -392,13 +429,17 @@ impl Input {
         &mut self.attributes
     }
 
-    /// The Lambda invocation: request id, deadline, trace id. Empty when the
-    /// skill runs locally.
+    /// The request context, whatever the transport: request id, deadline and
+    /// time left, X-Ray trace id, and which [`Transport`](crate::Transport)
+    /// delivered the request. Lambda's extras are in
+    /// [`Invocation::lambda`].
     /// ```
     /// # use alexa_kit::prelude::*;
     /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
-    ///     // Locally there is no Lambda deadline.
-    ///     assert!(cx.invocation().remaining().is_none());
+    ///     // Give slow work only the time that is left (none in tests).
+    ///     let budget = cx.invocation().remaining().unwrap_or(std::time::Duration::from_secs(3));
+    ///     assert_eq!(cx.invocation().transport(), alexa_kit::Transport::Test);
+    ///     assert!(budget > std::time::Duration::ZERO);
     ///     Ok(cx.response())
     /// }).build()?;
     /// # tokio::runtime::Builder::new_current_thread().build().unwrap()

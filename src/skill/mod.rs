@@ -40,14 +40,16 @@ use std::rc::Rc;
 
 pub use attributes::{RequestAttributes, SessionAttributes};
 pub use builder::{LocalesSource, SKILL_ID_ENV, SkillBuilder};
-pub use handler::{ErrorHandler, Handler, RequestHandler, RequestInterceptor, ResponseInterceptor};
+pub use handler::{
+    ErrorHandler, Handler, RequestHandler, RequestInterceptor, ResponseInterceptor, When, when,
+};
 pub use input::Input;
 pub use kind::RequestKind;
 
 use crate::Invocation;
 use crate::i18n::Locales;
 use crate::model::{RequestEnvelope, Response, ResponseEnvelope};
-use crate::panic::{catch_panic, panic_error};
+use crate::panic::guarded;
 use crate::response::ResponseBuilder;
 use crate::{Error, ErrorKind, Result};
 
@@ -94,6 +96,9 @@ struct SkillInner {
     skill_id: Option<String>,
     /// App state registered with [`SkillBuilder::state`], keyed by type.
     state: RequestAttributes,
+    /// Every routed intent name, sorted: by name, built-ins and those
+    /// predicate handlers declare.
+    routed: Vec<String>,
 }
 
 impl std::fmt::Debug for Skill {
@@ -149,7 +154,8 @@ impl Skill {
         })
     }
 
-    /// The intent names the skill routes, built-ins included, sorted.
+    /// The intent names the skill routes, built-ins and those declared by
+    /// predicate handlers included, sorted.
     ///
     /// ```
     /// let skill = alexa_kit::Skill::builder().build()?;
@@ -157,9 +163,23 @@ impl Skill {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn intent_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self.inner.intents.keys().map(String::as_str).collect();
-        names.sort_unstable();
-        names
+        self.inner.routed.iter().map(String::as_str).collect()
+    }
+
+    /// Whether the skill serves intent `name`, by name or through a predicate
+    /// handler that declares it ([`RequestHandler::intents`]).
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// assert!(skill.routes("AMAZON.StopIntent"));
+    /// assert!(!skill.routes("OrderPizzaIntent"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn routes(&self, name: &str) -> bool {
+        self.inner
+            .routed
+            .binary_search_by(|n| n.as_str().cmp(name))
+            .is_ok()
     }
 
     /// Answers one request envelope.
@@ -241,7 +261,7 @@ impl Skill {
                 tracing::error!(kind = %error.kind(), error = %error, "request failed; asking the error handlers");
                 input.reset_session();
                 // Boxed: the error path's futures stay out of every request's state machine.
-                Box::pin(self.recover(input, &error)).await?
+                Box::pin(self.recover(input, error)).await?
             }
         };
         match assemble(input, response, in_session) {
@@ -250,20 +270,20 @@ impl Skill {
                 // Usually session attributes that grew past Alexa's 24 KB.
                 tracing::error!(error = %error, "the response envelope is invalid; asking the error handlers");
                 input.reset_session();
-                let response = Box::pin(self.recover(input, &error)).await?;
+                let response = Box::pin(self.recover(input, error)).await?;
                 assemble(input, response, in_session)
             }
         }
     }
 
-    /// Interceptors, routing, handler, response interceptors, limits.
+    /// Interceptors, routing, handler, response interceptors, limits. Every
+    /// piece of skill code runs under [`guarded`], so a panic anywhere takes
+    /// the same path as a handler's `Err`.
     async fn answer(&self, input: &mut Input) -> Result<Response> {
         for interceptor in &self.inner.request_interceptors {
-            interceptor.process(input).await?;
+            guarded(|| interceptor.process(input)).await?;
         }
-        let builder = catch_panic(|| self.route(input))
-            .await
-            .map_err(panic_error)??;
+        let builder = guarded(|| self.route(input)).await?;
         self.finish(input, builder).await
     }
 
@@ -272,7 +292,7 @@ impl Skill {
     async fn finish(&self, input: &mut Input, builder: ResponseBuilder) -> Result<Response> {
         let mut response = builder.into_unchecked();
         for interceptor in &self.inner.response_interceptors {
-            interceptor.process(input, &mut response).await?;
+            guarded(|| interceptor.process(input, &mut response)).await?;
         }
         ResponseBuilder::from(response).build()
     }
@@ -292,25 +312,40 @@ impl Skill {
         inner.by_kind[kind.index()].handle(input).await
     }
 
-    async fn recover(&self, input: &mut Input, error: &Error) -> Result<Response> {
-        let handler = self
-            .inner
-            .error_handlers
-            .iter()
-            .find(|h| h.can_handle(input, error))
-            .ok_or_else(|| Error::new(error.kind(), error.to_string()))?;
-        let outcome = match catch_panic(|| handler.handle(input, error)).await {
-            Ok(Ok(builder)) => self.finish(input, builder).await,
-            Ok(Err(e)) => Err(e),
-            Err(message) => Err(panic_error(message)),
+    /// Asks the error handlers, in order (the built-in apology is the last),
+    /// and runs the response interceptors on the answer. When the chosen
+    /// handler or the interceptors fail too, the user still hears the
+    /// built-in apology, sent without interceptors: skill code never turns an
+    /// error into an invocation error.
+    async fn recover(&self, input: &mut Input, error: Error) -> Result<Response> {
+        let handler = self.inner.error_handlers.iter().find(|h| {
+            // A panicking `can_handle` counts as "not mine": the apology at the
+            // end of the list always takes the error.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| h.can_handle(input, &error)))
+                .unwrap_or_else(|_| {
+                    tracing::error!("an error handler's can_handle panicked; skipping it");
+                    false
+                })
+        });
+        let answered = match handler {
+            Some(handler) => match guarded(|| handler.handle(input, &error)).await {
+                Ok(builder) => self.finish(input, builder).await,
+                Err(second) => Err(second),
+            },
+            None => Err(Error::new(ErrorKind::Config, "no error handler")),
         };
-        outcome.map_err(|second| {
-            tracing::error!(error = %second, "the error handler failed too");
-            Error::new(
-                error.kind(),
-                format!("{error} (and handling that error failed: {second})"),
-            )
-        })
+        match answered {
+            Ok(response) => Ok(response),
+            Err(second) => {
+                tracing::error!(
+                    error = %second,
+                    "handling the error failed too; answering with the built-in apology"
+                );
+                defaults::apology(input).build().map_err(|third| {
+                    error.context(format!("the built-in apology is invalid ({third})"))
+                })
+            }
+        }
     }
 
     fn check_skill_id(&self, envelope: &RequestEnvelope) -> Result<()> {
@@ -328,44 +363,6 @@ impl Skill {
                 format!("request carries no skill id; this skill is `{expected}`"),
             )),
         }
-    }
-
-    /// Runs the skill: the Lambda Runtime API loop when
-    /// `AWS_LAMBDA_RUNTIME_API` is set, otherwise the local command line.
-    ///
-    /// Prefer [`SkillBuilder::run`], which also reports a build failure to
-    /// Lambda as an init error.
-    ///
-    /// ```no_run
-    /// # async fn demo() -> alexa_kit::Result<()> {
-    /// let skill = alexa_kit::Skill::builder().build()?;
-    /// skill.run().await
-    /// # }
-    /// ```
-    pub async fn run(self) -> Result<()> {
-        Skill::run_built(Ok(self)).await
-    }
-
-    pub(crate) async fn run_built(skill: Result<Skill>) -> Result<()> {
-        if std::env::var_os(crate::lambda::RUNTIME_API_ENV).is_some() {
-            crate::lambda::init_logging();
-            match skill {
-                Ok(skill) => crate::lambda::run(skill).await,
-                Err(error) => {
-                    crate::lambda::report_init_error(&error).await?;
-                    Err(error)
-                }
-            }
-        } else {
-            crate::lambda::logging::init_local_logging();
-            crate::local::run(skill?).await
-        }
-    }
-}
-
-impl crate::lambda::Invoke for Skill {
-    async fn invoke(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
-        self.handle_bytes(event, invocation).await
     }
 }
 
