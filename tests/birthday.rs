@@ -10,8 +10,8 @@ mod skill;
 
 use alexa_kit::args;
 use alexa_kit::i18n::{ALEXA_LOCALES, BUILTIN_MESSAGE_IDS, Locales};
-use alexa_kit::model::{Directive, Request, RequestEnvelope, Timestamp};
-use alexa_kit::testing::{self, Conversation, RequestBuilder};
+use alexa_kit::model::{Directive, Timestamp};
+use alexa_kit::testing::{self, Conversation, Device, RequestBuilder};
 use countdown::{Birthday, Countdown};
 use jiff::civil::date;
 
@@ -394,25 +394,16 @@ fn capture(locale: &str, month: i32, day: &str, year: &str) -> RequestBuilder {
         .slot("year", year)
 }
 
-/// `builder`'s request, sent at `time` (ISO 8601).
-fn at(builder: RequestBuilder, time: &str) -> RequestEnvelope {
-    let mut envelope = builder.build();
-    let timestamp = Some(Timestamp::Iso(time.to_owned()));
-    match &mut envelope.request {
-        Request::Launch(r) => r.timestamp = timestamp,
-        Request::Intent(r) => r.timestamp = timestamp,
-        other => panic!("unexpected request {other:?}"),
-    }
-    envelope
+/// A conversation in `locale` with a device whose requests are sent at `time`.
+fn talk_at(skill: &alexa_kit::Skill, locale: &str, time: &str) -> Conversation {
+    Conversation::new(skill)
+        .locale(locale)
+        .device(Device::new().timestamp(time))
 }
 
-fn speech(envelope: &alexa_kit::model::ResponseEnvelope) -> String {
-    let ssml = envelope
-        .response
-        .output_speech
-        .as_ref()
-        .map(|s| s.text().to_owned());
-    alexa_kit::response::ssml::to_plain_text(&ssml.unwrap_or_default())
+/// What a person reads of `ssml` (the form `Turn::speech` gives).
+fn plain(ssml: &str) -> String {
+    alexa_kit::response::ssml::to_plain_text(ssml)
 }
 
 #[test]
@@ -475,68 +466,46 @@ fn capture_stores_confirms_and_counts_in_every_locale() {
             let l = locales.localizer(Some(locale));
             let date = args!["month" => 11, "day" => 6, "year" => 1990];
             // 2026-01-01 → 2026-11-06: 309 days, turning 36.
-            let response = skill
-                .handle(at(capture(locale, 11, "6", "1990"), "2026-01-01T12:00:00Z"))
-                .await
-                .unwrap();
-            let said = speech(&response);
+            let mut talk = talk_at(&skill, locale, "2026-01-01T12:00:00Z");
+            let turn = talk.send(capture(locale, 11, "6", "1990")).await.unwrap();
+            turn.assert_ended();
             let expected = format!(
                 "{} {}",
                 l.t_args("birthday-saved", &date),
                 l.t_args("countdown", &args!["days" => 309, "age" => 36])
             );
-            assert_eq!(
-                said,
-                alexa_kit::response::ssml::to_plain_text(&expected),
-                "{locale}"
-            );
+            assert_eq!(turn.speech(), plain(&expected), "{locale}");
             assert!(
-                said.contains("309") && said.contains("36"),
-                "{locale}: {said}"
-            );
-            assert_eq!(
-                response.response.should_end_session,
-                alexa_kit::model::ShouldEndSession::End
+                turn.speech().contains("309") && turn.speech().contains("36"),
+                "{locale}"
             );
 
             // On the day itself: happy birthday with the age.
-            let response = skill
-                .handle(at(
-                    capture(locale, 11, "6th", "1990"),
-                    "2026-11-06T12:00:00Z",
-                ))
-                .await
-                .unwrap();
-            let said = speech(&response);
+            let mut talk = talk_at(&skill, locale, "2026-11-06T12:00:00Z");
+            let turn = talk.send(capture(locale, 11, "6th", "1990")).await.unwrap();
             let wishes = l.t_args("happy-birthday", &args!["age" => 36]);
             assert!(
-                said.ends_with(&alexa_kit::response::ssml::to_plain_text(&wishes)),
-                "{locale}: {said}"
+                turn.speech().ends_with(&plain(&wishes)),
+                "{locale}: {}",
+                turn.speech()
             );
 
-            // Born on 29 February, counted to 28 February in 2026.
-            let response = skill
-                .handle(at(capture(locale, 2, "29", "2000"), "2026-01-01T12:00:00Z"))
-                .await
-                .unwrap();
-            let said = speech(&response);
-            assert!(said.contains("58"), "{locale}: {said}");
+            // Born on 29 February, counted to 28 February in 2026, with a word on why.
+            let mut talk = talk_at(&skill, locale, "2026-01-01T12:00:00Z");
+            let turn = talk.send(capture(locale, 2, "29", "2000")).await.unwrap();
+            assert!(turn.speech().contains("58"), "{locale}: {}", turn.speech());
             assert!(
-                said.ends_with(&alexa_kit::response::ssml::to_plain_text(
-                    &l.t("leap-day-note")
-                )),
-                "{locale}: {said}"
+                turn.speech().ends_with(&plain(&l.t("leap-day-note"))),
+                "{locale}"
             );
-            // ... and on it in a leap year, without the note.
-            let response = skill
-                .handle(at(capture(locale, 2, "29", "2000"), "2028-02-29T12:00:00Z"))
-                .await
-                .unwrap();
-            let said = speech(&response);
+            // ... and on the day in a leap year, without the note.
+            let mut talk = talk_at(&skill, locale, "2028-02-29T12:00:00Z");
+            let turn = talk.send(capture(locale, 2, "29", "2000")).await.unwrap();
             let wishes = l.t_args("happy-birthday", &args!["age" => 28]);
             assert!(
-                said.ends_with(&alexa_kit::response::ssml::to_plain_text(&wishes)),
-                "{locale}: {said}"
+                turn.speech().ends_with(&plain(&wishes)),
+                "{locale}: {}",
+                turn.speech()
             );
         }
     });
@@ -594,29 +563,18 @@ fn dates_that_do_not_exist_or_lie_ahead_are_asked_again() {
     block_on(async {
         for locale in ALEXA_LOCALES {
             let l = locales.localizer(Some(locale));
-            for (month, day, year) in [(2, "30", "1990"), (2, "29", "2001"), (6, "1", "2030")] {
-                let response = skill
-                    .handle(at(
-                        capture(locale, month, day, year),
-                        "2026-01-01T12:00:00Z",
-                    ))
+            for (month, day, year) in [(2, 30, 1990), (2, 29, 2001), (6, 1, 2030)] {
+                let mut talk = talk_at(&skill, locale, "2026-01-01T12:00:00Z");
+                let turn = talk
+                    .send(capture(locale, month, &day.to_string(), &year.to_string()))
                     .await
                     .unwrap();
-                let day: i32 = day.parse().unwrap();
-                let year: i32 = year.parse().unwrap();
+                turn.assert_open();
                 let expected = l.t_args(
                     "invalid-date",
                     &args!["month" => month, "day" => day, "year" => year],
                 );
-                assert_eq!(
-                    speech(&response),
-                    alexa_kit::response::ssml::to_plain_text(&expected),
-                    "{locale}"
-                );
-                assert_ne!(
-                    response.response.should_end_session,
-                    alexa_kit::model::ShouldEndSession::End
-                );
+                assert_eq!(turn.speech(), plain(&expected), "{locale}");
             }
         }
     });
