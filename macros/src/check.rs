@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use alexa_kit_ftl_check::{Definitions, duplicates, outside_locale_folder, syntax_errors};
 use fluent_syntax::ast;
 
 /// One `.ftl` file of the tree.
@@ -15,6 +16,7 @@ pub(crate) struct File {
     /// For messages: `locales/en-GB/main.ftl`.
     pub(crate) path: String,
     pub(crate) absolute: PathBuf,
+    /// The text, or the whole problem line when it cannot be checked.
     text: Result<String, String>,
 }
 
@@ -35,9 +37,7 @@ pub(crate) fn read_tree(root: &Path, label: &str) -> Result<Vec<File>, String> {
                 folder: String::new(),
                 path: format!("{label}/{name}"),
                 absolute: entry.clone(),
-                text: Err(format!(
-                    ".ftl files belong in a locale folder such as {label}/en/{name}"
-                )),
+                text: Err(outside_locale_folder(label, &name)),
             });
         }
     }
@@ -56,11 +56,12 @@ fn walk(dir: &Path, folder: &str, shown: &str, out: &mut Vec<File>) -> Result<()
         } else if name.ends_with(".ftl") {
             let text = std::fs::read(&entry)
                 .map_err(|e| format!("cannot read {}: {e}", entry.display()))?;
+            let text = String::from_utf8(text).map_err(|_| format!("{path}: not valid UTF-8"));
             out.push(File {
                 folder: folder.to_owned(),
                 path,
                 absolute: entry,
-                text: String::from_utf8(text).map_err(|_| "not valid UTF-8".to_owned()),
+                text,
             });
         }
     }
@@ -75,105 +76,32 @@ fn sorted(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(paths)
 }
 
-/// Syntax errors and duplicate ids, one readable line each.
+/// Syntax errors and duplicate ids, one readable line each (the checks and
+/// their wording are alexa-kit-ftl-check's, shared with alexa-kit's start-up).
 pub(crate) fn problems(files: &[File]) -> Vec<String> {
     let mut problems = Vec::new();
     let mut parsed: Vec<(&File, &str, ast::Resource<&str>)> = Vec::new();
     for file in files {
         let text = match &file.text {
             Ok(text) => text.as_str(),
-            Err(why) => {
-                problems.push(format!("{}: {why}", file.path));
+            Err(problem) => {
+                problems.push(problem.clone());
                 continue;
             }
         };
         match fluent_syntax::parser::parse(text) {
             Ok(resource) => parsed.push((file, text, resource)),
-            Err((_, errors)) => {
-                for err in errors {
-                    let (line, col, line_text) = line_col(text, err.pos.start);
-                    problems.push(format!(
-                        "{}:{line}:{col}: syntax error: {}\n    | {}",
-                        file.path,
-                        err.kind,
-                        line_text.trim_end()
-                    ));
-                }
-            }
+            Err((_, errors)) => problems.extend(syntax_errors(&file.path, text, &errors)),
         }
     }
     for folder in parsed.chunk_by(|a, b| a.0.folder == b.0.folder) {
-        duplicates(folder, &mut problems);
+        let definitions: Vec<Definitions<'_>> = folder
+            .iter()
+            .map(|(file, text, resource)| Definitions::new(&file.path, text, &resource.body))
+            .collect();
+        problems.extend(duplicates(&folder[0].0.folder, &definitions));
     }
     problems
-}
-
-/// Message or term ids defined twice within one locale folder.
-fn duplicates(folder: &[(&File, &str, ast::Resource<&str>)], problems: &mut Vec<String>) {
-    let mut defs: Vec<(bool, &str, usize)> = Vec::new();
-    for (i, (_, _, resource)) in folder.iter().enumerate() {
-        defs.extend(resource.body.iter().filter_map(|entry| match entry {
-            ast::Entry::Message(m) => Some((false, m.id.name, i)),
-            ast::Entry::Term(t) => Some((true, t.id.name, i)),
-            _ => None,
-        }));
-    }
-    defs.sort_by_key(|&(is_term, name, _)| (is_term, name));
-    let at = |i: usize, nth: usize, prefix: &str, name: &str| {
-        let (file, text, _) = &folder[i];
-        match definition_line(text, prefix, name, nth) {
-            Some(line) => format!("{}:{line}", file.path),
-            None => file.path.clone(),
-        }
-    };
-    for group in defs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let &[(is_term, name, first), ref again @ ..] = group else {
-            continue;
-        };
-        let prefix = if is_term { "-" } else { "" };
-        for (k, &(_, _, i)) in again.iter().enumerate() {
-            let nth = group[..=k].iter().filter(|d| d.2 == i).count();
-            problems.push(format!(
-                "{}: duplicate {} id `{prefix}{name}` in locale `{}` (first defined at {})",
-                at(i, nth, prefix, name),
-                if is_term { "term" } else { "message" },
-                folder[i].0.folder,
-                at(first, 0, prefix, name),
-            ));
-        }
-    }
-}
-
-/// One-based line and column (in characters) of a byte offset, and the line.
-fn line_col(source: &str, offset: usize) -> (usize, usize, &str) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = source[offset..]
-        .find('\n')
-        .map_or(source.len(), |i| offset + i);
-    let line = source[..offset].matches('\n').count() + 1;
-    (
-        line,
-        source[start..offset].chars().count() + 1,
-        &source[start..end],
-    )
-}
-
-/// The line on which the `nth` (0-based) definition of `prefix name` starts.
-fn definition_line(source: &str, prefix: &str, name: &str, nth: usize) -> Option<usize> {
-    source
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            line.strip_prefix(prefix)
-                .and_then(|rest| rest.strip_prefix(name))
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .nth(nth)
-        .map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]

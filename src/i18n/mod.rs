@@ -38,11 +38,19 @@
 //! # Ok::<(), alexa_kit::Error>(())
 //! ```
 //!
-//! # What happens at start-up
+//! # When files are checked and parsed
 //!
-//! [`LocalesBuilder::build`] parses every file once and builds one bundle per
-//! locale; requests only pick a bundle. Each bundle is layered, later layers
-//! overriding earlier ones by message id:
+//! * **Embedded trees** ([`include_locales!`](crate::include_locales), and the
+//!   framework's own messages) are checked when the skill *compiles*: a syntax
+//!   error or a duplicate id fails the build. Start-up parses none of them.
+//! * **Trees read at run time** ([`LocalesBuilder::directory`],
+//!   [`LocalesBuilder::resource`]) are parsed and checked at start-up, in
+//!   [`LocalesBuilder::build`], with the same checks and the same messages.
+//! * Either way, each locale's **bundle** is assembled (and an embedded
+//!   locale's files parsed) once, when the first request in that locale
+//!   needs it; later requests only pick the bundle.
+//!
+//! Each bundle is layered, later layers overriding earlier ones by message id:
 //!
 //! 1. the framework's own messages for the language (`welcome`, `help`, …, see
 //!    [`BUILTIN_MESSAGE_IDS`]), then its regional variant (e.g. `es-ES`);
@@ -53,10 +61,10 @@
 //! languages it has folders for (with no folders at all: every Alexa
 //! language of the built-in messages).
 //!
-//! Build fails with [`ErrorKind::Localization`],
-//! listing every problem with file, line and column: a Fluent syntax error, a
-//! message defined twice in one locale, a folder name that is not a locale
-//! tag, or no folder for the default locale. [`Locales::check_ids`] and
+//! [`LocalesBuilder::build`] fails with [`ErrorKind::Localization`], listing
+//! every problem with file, line and column: a Fluent syntax error or a
+//! message defined twice in one locale (in trees read at run time), a folder
+//! name that is not a locale tag, or no folder for the default locale. [`Locales::check_ids`] and
 //! [`Locales::check_complete`] catch missing messages before a user does.
 //!
 //! # Negotiation
@@ -288,9 +296,9 @@ struct Inner {
 struct LocaleBundle {
     name: String,
     tag: LanguageIdentifier,
-    /// Built on first use: every `.ftl` file is parsed and checked at
-    /// start-up, but assembling a bundle per locale tag is left to the first
-    /// request in that locale, which keeps it off the Lambda cold start.
+    /// Built on first use, by the first request in this locale (see "When
+    /// files are checked and parsed" in the module docs), which keeps it off
+    /// the Lambda cold start.
     bundle: OnceLock<Bundle>,
     /// The folders layered into this bundle, least specific first.
     layers: Vec<Layer>,

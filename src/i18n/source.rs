@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use alexa_kit_ftl_check::{Definitions, duplicates, outside_locale_folder, syntax_errors};
 use fluent_bundle::FluentResource;
-use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 /// One `.ftl` file before parsing.
@@ -163,9 +163,7 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
 
 fn top_level_file(root: &str, name: &str, problems: &mut Vec<String>) {
     if name.ends_with(".ftl") {
-        problems.push(format!(
-            "{root}/{name}: .ftl files belong in a locale folder such as {root}/en/{name}"
-        ));
+        problems.push(outside_locale_folder(root, name));
     }
 }
 
@@ -245,85 +243,18 @@ fn parse_file(text: String, path: &str, problems: &mut Vec<String>) -> Option<Fl
     match FluentResource::try_new(text) {
         Ok(resource) => Some(resource),
         Err((resource, errors)) => {
-            let source = resource.source();
-            for err in errors {
-                let (line, col, line_text) = line_col(source, err.pos.start);
-                problems.push(format!(
-                    "{path}:{line}:{col}: syntax error: {}\n    | {}",
-                    err.kind,
-                    line_text.trim_end()
-                ));
-            }
+            problems.extend(syntax_errors(path, resource.source(), &errors));
             None
         }
     }
 }
 
-/// One-based line and column (in characters) of a byte offset, and the line's text.
-pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize, &str) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[offset..]
-        .find('\n')
-        .map_or(source.len(), |i| offset + i);
-    let line = source[..offset].matches('\n').count() + 1;
-    let col = source[line_start..offset].chars().count() + 1;
-    (line, col, &source[line_start..line_end])
-}
-
-/// The line on which the `nth` (0-based) definition of `prefix name` starts.
-fn definition_line(source: &str, prefix: &str, name: &str, nth: usize) -> Option<usize> {
-    source
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            line.strip_prefix(prefix)
-                .and_then(|rest| rest.strip_prefix(name))
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .nth(nth)
-        .map(|(i, _)| i + 1)
-}
-
 fn check_duplicates(folder: &str, files: &[(String, FluentResource)], problems: &mut Vec<String>) {
-    // Every definition as (is_term, id, file); sorted by id (stably, so file
-    // and entry order stay), duplicates sit next to each other. No hashing,
-    // and lines are looked up only for a report: this runs at start-up.
-    let mut defs: Vec<(bool, &str, usize)> = Vec::new();
-    for (file, (_, resource)) in files.iter().enumerate() {
-        defs.extend(resource.entries().filter_map(|entry| match entry {
-            ast::Entry::Message(m) => Some((false, m.id.name, file)),
-            ast::Entry::Term(t) => Some((true, t.id.name, file)),
-            _ => None,
-        }));
-    }
-    defs.sort_by_key(|&(is_term, name, _)| (is_term, name));
-    // `nth` is which definition of that name it is within its file.
-    let at = |file: usize, nth: usize, prefix: &str, name: &str| {
-        let (path, resource) = &files[file];
-        match definition_line(resource.source(), prefix, name, nth) {
-            Some(line) => format!("{path}:{line}"),
-            None => path.clone(),
-        }
-    };
-    for group in defs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let &[(is_term, name, first), ref again @ ..] = group else {
-            continue;
-        };
-        let prefix = if is_term { "-" } else { "" };
-        for (i, &(_, _, file)) in again.iter().enumerate() {
-            let nth = group[..=i].iter().filter(|d| d.2 == file).count();
-            problems.push(format!(
-                "{}: duplicate {} id `{prefix}{name}` in locale `{folder}` (first defined at {})",
-                at(file, nth, prefix, name),
-                if is_term { "term" } else { "message" },
-                at(first, 0, prefix, name),
-            ));
-        }
-    }
+    let definitions: Vec<Definitions<'_>> = files
+        .iter()
+        .map(|(path, resource)| Definitions::new(path, resource.source(), resource.entries()))
+        .collect();
+    problems.extend(duplicates(folder, &definitions));
 }
 
 /// The framework's own messages, checked when alexa-kit compiled.
@@ -375,23 +306,6 @@ mod tests {
             assert_eq!(lazy.tag, eager.tag);
             assert_eq!(lazy.resources().len(), eager.resources().len());
         }
-    }
-
-    #[test]
-    fn line_col_counts_characters_not_bytes() {
-        let src = "a = 1\nbé = x\n";
-        assert_eq!(line_col(src, 0), (1, 1, "a = 1"));
-        let off = src.rfind('=').unwrap();
-        assert_eq!(line_col(src, off), (2, 4, "bé = x"));
-    }
-
-    #[test]
-    fn definition_line_finds_the_nth_definition() {
-        let src = "a = 1\n# a = comment\na=2\n-a = term\n";
-        assert_eq!(definition_line(src, "", "a", 0), Some(1));
-        assert_eq!(definition_line(src, "", "a", 1), Some(3));
-        assert_eq!(definition_line(src, "-", "a", 0), Some(4));
-        assert_eq!(definition_line(src, "", "a", 2), None);
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //!
 //! Parsing is on the hot path, so [`RequestEnvelope::from_slice`] avoids an
 //! intermediate `serde_json::Value`: tagged unions read `type` first and stream
-//! the remaining keys into the matching struct, and the path of a bad field is
-//! only worked out (by parsing a second time) when parsing failed.
+//! the remaining keys into the matching struct. The path of a bad field is
+//! worked out only when parsing failed, by walking the text up to the line and
+//! column serde_json reports (the model is not parsed a second time).
 //!
 //! # Re-serializing a parsed request
 //!
