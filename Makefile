@@ -1,20 +1,24 @@
 # Build and package alexa-kit skills as AWS Lambda `provided.al2023` bootstraps.
 #
 #   make package                 # arm64 (Graviton) zip: target/lambda/hello_world/bootstrap.zip
+#   make package EXAMPLE=settings FEATURES=services   # another example, with cargo features
 #   ARCH=x86_64 make package     # the same for x86_64
 #   make package-all             # both, kept side by side as bootstrap-arm64.zip / bootstrap-x86_64.zip
 #   make toolchain               # installs the Rust targets (run by `package` anyway; idempotent)
 #   make test                    # the whole test suite: cargo test, then the deploy check (both packages)
 #   sam build                    # calls `build-HelloWorldFunction` below (BuildMethod: makefile)
 #
-# The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no C
-# cross compiler, no zig, no Docker, no glibc version to match. See "Deploy" in README.md.
+# The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no zig, no
+# Docker, no glibc version to match. Skills with the `https` feature (or `services`, `dynamodb`, `server`)
+# compile ring's C and assembly with Debian's clang, which `make toolchain` installs. See "Deploy" in README.md.
 
 # Target CPU: arm64 (default, matches template.yml) or x86_64. aarch64 and amd64 are accepted as aliases.
 ARCH ?= arm64
 # What to package: an example (default) or, with BIN=name, a `[[bin]]` of the package.
 EXAMPLE ?= hello_world
 BIN ?=
+# Cargo features of the package to build, e.g. FEATURES=services.
+FEATURES ?=
 CARGO ?= cargo
 # Where cargo puts its output (honours CARGO_TARGET_DIR like cargo does).
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)
@@ -45,6 +49,12 @@ OUT_DIR := $(TARGET_DIR)/lambda/$(NAME)
 # Link both musl targets with the LLD that ships inside the Rust toolchain. Overridable from the environment.
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
+# C and assembly of dependencies (ring, for TLS) with clang for the musl targets: one compiler for both CPUs,
+# no musl-gcc or aarch64 gcc. Only used by crates that compile C; the hello world has none.
+export CC_aarch64_unknown_linux_musl ?= clang
+export CFLAGS_aarch64_unknown_linux_musl ?= --target=aarch64-unknown-linux-musl
+export CC_x86_64_unknown_linux_musl ?= clang
+export CFLAGS_x86_64_unknown_linux_musl ?= --target=x86_64-unknown-linux-musl
 
 .PHONY: help toolchain build package package-all check-package test build-HelloWorldFunction
 
@@ -61,7 +71,7 @@ toolchain:
 	@scripts/install-toolchain.sh
 
 build: toolchain
-	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT)
+	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT) $(if $(strip $(FEATURES)),--features $(FEATURES))
 
 # bootstrap.zip holds exactly one entry, `bootstrap` (mode 0755), at the zip root.
 package: build
