@@ -1,22 +1,25 @@
 # Build and package alexa-kit skills as AWS Lambda `provided.al2023` bootstraps.
 #
 #   make package                 # arm64 (Graviton) zip: target/lambda/hello_world/bootstrap.zip
-#   make package EXAMPLE=birthday  # the birthday countdown: target/lambda/birthday/bootstrap.zip
+#   make package EXAMPLE=birthday  # the birthday countdown (its features are known, see FEATURES_birthday)
+#   make package EXAMPLE=settings FEATURES=services   # another example, with cargo features
 #   ARCH=x86_64 make package     # the same for x86_64
 #   make package-all             # both, kept side by side as bootstrap-arm64.zip / bootstrap-x86_64.zip
 #   make toolchain               # installs the Rust targets (run by `package` anyway; idempotent)
 #   make test                    # the whole test suite: cargo test, then the deploy check (both packages)
 #   sam build                    # calls `build-HelloWorldFunction` and `build-BirthdayFunction` below
 #
-# The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no C
-# cross compiler, no zig, no Docker, no glibc version to match. See "Deploy" in README.md.
+# The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no zig, no
+# Docker, no glibc version to match. Skills with the `https` feature (or `services`, `dynamodb`, `server`)
+# compile ring's C and assembly with Debian's clang, which `make toolchain` installs. See "Deploy" in README.md.
 
 # Target CPU: arm64 (default, matches template.yml) or x86_64. aarch64 and amd64 are accepted as aliases.
 ARCH ?= arm64
 # What to package: an example (default) or, with BIN=name, a `[[bin]]` of the package.
 EXAMPLE ?= hello_world
 BIN ?=
-# Cargo features the example needs (its `required-features` in Cargo.toml), by example name.
+# Cargo features of the package to build, e.g. FEATURES=services; by default those an example needs (its
+# `required-features` in Cargo.toml), so that `make package EXAMPLE=birthday` and `sam build` just work.
 FEATURES_birthday :=
 FEATURES ?= $(FEATURES_$(EXAMPLE))
 CARGO ?= cargo
@@ -40,7 +43,7 @@ ifneq ($(strip $(BIN)),)
   BUILT := $(TARGET_DIR)/$(RUST_TARGET)/release/$(BIN)
 else
   NAME := $(EXAMPLE)
-  CARGO_SELECT := --example $(EXAMPLE) $(if $(strip $(FEATURES)),--features "$(strip $(FEATURES))")
+  CARGO_SELECT := --example $(EXAMPLE)
   BUILT := $(TARGET_DIR)/$(RUST_TARGET)/release/examples/$(EXAMPLE)
 endif
 
@@ -49,6 +52,12 @@ OUT_DIR := $(TARGET_DIR)/lambda/$(NAME)
 # Link both musl targets with the LLD that ships inside the Rust toolchain. Overridable from the environment.
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER ?= rust-lld
+# C and assembly of dependencies (ring, for TLS) with clang for the musl targets: one compiler for both CPUs,
+# no musl-gcc or aarch64 gcc. Only used by crates that compile C; the hello world has none.
+export CC_aarch64_unknown_linux_musl ?= clang
+export CFLAGS_aarch64_unknown_linux_musl ?= --target=aarch64-unknown-linux-musl
+export CC_x86_64_unknown_linux_musl ?= clang
+export CFLAGS_x86_64_unknown_linux_musl ?= --target=x86_64-unknown-linux-musl
 
 .PHONY: help toolchain build package package-all check-package test sam-artifact \
 	build-HelloWorldFunction build-BirthdayFunction
@@ -66,7 +75,7 @@ toolchain:
 	@scripts/install-toolchain.sh
 
 build: toolchain
-	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT)
+	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT) $(if $(strip $(FEATURES)),--features $(FEATURES))
 
 # bootstrap.zip holds exactly one entry, `bootstrap` (mode 0755), at the zip root.
 package: build

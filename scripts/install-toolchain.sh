@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what `make package` needs: the two musl Rust targets. Idempotent and quick when they are present.
-# Linking uses `rust-lld`, which ships with every rustup toolchain, so no C cross compiler is required.
+# Installs what `make package` needs: the two musl Rust targets, and Debian's clang + lld for the C and
+# assembly parts of `ring` (the TLS crypto of the `https` feature; the Makefile sets CC_<target>=clang and
+# CFLAGS_<target>=--target=<target>). Idempotent and quick when everything is present.
+# Linking uses `rust-lld`, which ships with every rustup toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,4 +36,18 @@ if [ ! -x "$sysroot/lib/rustlib/$host/bin/rust-lld" ]; then
     echo "error: rust-lld not found in $sysroot/lib/rustlib/$host/bin; it ships with rustup toolchains" >&2
     echo "       (or set CARGO_TARGET_<TRIPLE>_LINKER to a linker for the musl targets)" >&2
     exit 1
+fi
+
+# clang cross-compiles ring's C and assembly for both musl targets (one compiler for every target, no musl-gcc
+# or aarch64 gcc needed); lld is the linker clang expects for cross targets. Only installed when missing.
+if ! command -v clang >/dev/null 2>&1 || ! command -v ld.lld >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "installing clang and lld (C compiler for ring on the musl targets)"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends clang lld >/dev/null
+    else
+        echo "warning: clang and lld are missing: skills with the https, services, dynamodb or server" >&2
+        echo "         features will not build for Lambda (Debian/Ubuntu: sudo apt-get install clang lld)" >&2
+    fi
 fi

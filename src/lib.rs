@@ -1,6 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+#[cfg(feature = "https")]
+pub mod https;
 pub mod i18n;
 pub mod lambda;
 pub mod local;
