@@ -6,7 +6,7 @@
 #   ARCH=x86_64 make package     # the same for x86_64
 #   make package-all             # both, kept side by side as bootstrap-arm64.zip / bootstrap-x86_64.zip
 #   make toolchain               # installs the Rust targets (run by `package` anyway; idempotent)
-#   make test                    # the whole test suite: cargo test, then the deploy check (both packages)
+#   make test                    # the whole test suite: cargo test, the deploy check, a fuzz smoke run (nightly)
 #   sam build                    # calls `build-HelloWorldFunction` and `build-BirthdayFunction` below
 #
 # The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no zig, no
@@ -66,10 +66,12 @@ help:
 	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
 
 # Everything: unit, integration and doc tests, then the deploy check (cfn-lint, both zips, their ELF and
-# libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu).
+# libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu), then each
+# cargo-fuzz target for FUZZ_SECONDS (20 s) when a nightly toolchain is installed (skipped otherwise).
 test:
 	$(CARGO) test --workspace
 	bash scripts/ci-package-check.sh
+	bash scripts/fuzz-smoke.sh
 
 toolchain:
 	@scripts/install-toolchain.sh

@@ -301,9 +301,21 @@ impl StdError for ErrorImpl {
     }
 }
 
+/// The message and its sources, at most 8 KB of them: serde's messages quote
+/// the bad value whole, and a request can carry megabytes in one string.
+/// Longer text is cut with a visible marker (`…[cut: N bytes in all]`);
+/// [`message`](Error::message) and [`chain`](Error::chain) still give
+/// everything.
+///
+/// ```
+/// let e = alexa_kit::Error::handler("x".repeat(100_000));
+/// let shown = e.to_string();
+/// assert!(shown.len() < 9000);
+/// assert!(shown.ends_with("…[cut: 100000 bytes in all]"));
+/// ```
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&*self.inner, f)
+        crate::bounded::message(&*self.inner).fmt(f)
     }
 }
 

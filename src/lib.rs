@@ -11,6 +11,7 @@ pub mod response;
 pub mod skill;
 pub mod testing;
 
+mod bounded;
 mod error;
 mod invocation;
 mod panic;

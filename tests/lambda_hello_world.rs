@@ -181,3 +181,88 @@ fn a_bad_configuration_is_an_init_error_and_a_non_zero_exit() {
     assert_eq!(body["errorType"], "Config");
     assert!(body["errorMessage"].as_str().unwrap().contains("my-skill"));
 }
+
+/// Lines of the bootstrap's output (stdout and stderr).
+fn log_lines(bootstrap: &Bootstrap) -> Vec<String> {
+    bootstrap.log().lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn megabyte_bad_values_give_bounded_error_messages_and_log_lines() {
+    // serde's messages quote the bad value whole: a 5 MB string in a field
+    // that must be a boolean, the same made of escaped control characters
+    // (which serde's message escapes again), a huge unknown request type
+    // and a huge unknown intent name (both answered, and logged).
+    let mut bad_bool: Value = serde_json::from_str(&launch("en-US")).unwrap();
+    bad_bool["session"]["new"] = json!("A".repeat(5 * 1024 * 1024));
+    let mut bad_controls = bad_bool.clone();
+    bad_controls["session"]["new"] = json!("\u{1}\"\n".repeat(300_000));
+    let huge_type = envelope(
+        json!({"type": "X".repeat(5 * 1024 * 1024), "requestId": "r"}),
+        Some(json!({})),
+    );
+    let huge_intent = intent(&"I".repeat(5 * 1024 * 1024), "en-US", json!({}));
+    for format in ["Text", "JSON"] {
+        let emulator = Emulator::start().expect("emulator");
+        let errors = [&bad_bool, &bad_controls].map(|e| emulator.push(e.to_string()));
+        let answered = [
+            emulator.push(huge_type.clone()),
+            emulator.push(huge_intent.clone()),
+        ];
+        let bootstrap = spawn(&emulator, &[("AWS_LAMBDA_LOG_FORMAT", format)]);
+        for id in &errors {
+            let post = result(&emulator, id, &bootstrap);
+            assert!(post.body.len() < 16 * 1024, "{} bytes", post.body.len());
+            let message = assert_error(&post, "InvalidRequest", "Function.InvalidRequest");
+            assert!(message.contains("…[cut: "), "{message}");
+            assert!(message.contains("session.new"), "{}", &message[..200]);
+        }
+        for id in &answered {
+            assert_response(&result(&emulator, id, &bootstrap), &bootstrap);
+        }
+        let lines = log_lines(&bootstrap);
+        assert!(lines.len() > 2, "{format}: {lines:?}");
+        for line in &lines {
+            assert!(
+                line.len() < 16 * 1024,
+                "{format}: a {}-byte log line",
+                line.len()
+            );
+        }
+        assert!(lines.iter().any(|l| l.contains("IIII …[cut: ")), "{format}");
+        assert!(lines.iter().any(|l| l.contains("XXXX …[cut: ")), "{format}");
+    }
+}
+
+#[test]
+fn line_breaks_in_request_values_cannot_forge_log_lines() {
+    let forged = "\r\nERROR forged: the skill was hacked\n\u{1b}[2J";
+    let mut bad_locale: Value = serde_json::from_str(&launch("en-US")).unwrap();
+    bad_locale["request"]["locale"] = json!(format!("en-US{forged}"));
+    let events = [
+        intent(&format!("HelloWorldIntent{forged}"), "en-US", json!({})),
+        envelope(
+            json!({"type": format!("Alexa.Unknown{forged}"), "requestId": "r"}),
+            Some(json!({})),
+        ),
+        envelope(
+            json!({"type": "SessionEndedRequest", "requestId": "r", "reason": format!("ERROR{forged}"),
+                   "error": {"type": format!("INVALID_RESPONSE{forged}"), "message": forged}}),
+            Some(json!({})),
+        ),
+        bad_locale.to_string(),
+        r#"{"version":"1.0","request":{"type":"IntentRequest","intent":{"name":"A\r\nERROR forged"},"locale":7}}"#.to_owned(),
+    ];
+    let emulator = Emulator::start().expect("emulator");
+    let ids: Vec<String> = events.iter().map(|e| emulator.push(e.clone())).collect();
+    let bootstrap = spawn(&emulator, &[]);
+    for id in &ids {
+        result(&emulator, id, &bootstrap);
+    }
+    let log = bootstrap.log();
+    assert!(log.contains("ERROR forged"), "{log}");
+    for line in log.lines() {
+        assert!(!line.starts_with("ERROR forged"), "forged line in:\n{log}");
+        assert!(!line.contains('\u{1b}') && !line.contains('\r'), "{line:?}");
+    }
+}

@@ -117,3 +117,109 @@ fn help_says_what_the_binary_does() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown argument"));
 }
+
+/// Runs the binary with stdout going to `stdout` and stdin from a file.
+fn run_to(args: &[&str], stdout: Stdio) -> Output {
+    let path = support::example_path("hello_world");
+    Command::new(&path)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .env_remove("ALEXA_SKILL_PACKAGE")
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()))
+}
+
+#[test]
+fn a_closed_or_full_stdout_is_an_error_exit_not_a_panic() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/alexa-requests/jovo-framework__LaunchRequest.json"
+    );
+    let commands: [&[&str]; 3] = [&["--help"], &["invoke", fixture], &["--locale", "de-DE"]];
+    for args in commands {
+        let closed = || {
+            let (reader, writer) = std::io::pipe().expect("pipe");
+            drop(reader);
+            Stdio::from(writer)
+        };
+        let full = || Stdio::from(std::fs::File::create("/dev/full").expect("/dev/full"));
+        for (what, stdout) in [("closed", closed()), ("full", full())] {
+            let out = run_to(args, stdout);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}, {what} stdout: {err}");
+            assert!(!err.contains("panicked"), "{args:?}, {what} stdout: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_skipped_and_the_simulator_goes_on() {
+    let path = support::example_path("hello_world");
+    let mut child = Command::new(&path)
+        .args(["--locale", "en-US"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .env_remove("ALEXA_SKILL_PACKAGE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(b"help\n\xff\xfe hello \xc3\nhello\n\x80\n")
+        .expect("write stdin");
+    drop(stdin);
+    let out = child.wait_with_output().expect("finishes");
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert_eq!(text.matches("not UTF-8 text; skipped").count(), 2, "{text}");
+    assert!(text.contains("[AMAZON.HelpIntent]"), "{text}");
+    assert!(text.contains("alexa> Hello, world!"), "{text}");
+}
+
+#[test]
+fn a_locale_is_checked_before_it_names_a_file() {
+    // A model that a path-traversing "locale" would reach from the package.
+    let dir = std::env::temp_dir().join(format!("alexa-kit-locale-{}", std::process::id()));
+    let package = dir.join("package");
+    std::fs::create_dir_all(package.join("interactionModels/custom")).unwrap();
+    let model = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/skill-package/interactionModels/custom/en-US.json"
+    ))
+    .unwrap();
+    std::fs::write(dir.join("outside.json"), &model).unwrap();
+    std::fs::write(package.join("interactionModels/custom/en-US.json"), &model).unwrap();
+    let package = package.to_str().unwrap();
+    for locale in [
+        "../../../outside",
+        "en-US/../../../../outside",
+        "/etc/passwd",
+        "en-US\n",
+        "",
+        "en US",
+        "x",
+    ] {
+        let out = run(&["--locale", locale, "--skill-package", package], "");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{locale:?}: {}", stdout(&out));
+        assert!(err.contains("is not a locale"), "{locale:?}: {err}");
+        assert!(!stdout(&out).contains("alexa>"), "{locale:?}");
+    }
+    // Any spelling of a real tag reaches the canonical file.
+    let out = run(
+        &["--locale", "en_us", "--skill-package", package],
+        "hello\n",
+    );
+    assert!(
+        stdout(&out).contains("alexa> Hello, world!"),
+        "{}",
+        stdout(&out)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

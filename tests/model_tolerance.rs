@@ -498,3 +498,100 @@ fn unknown_fields_in_a_response_are_ignored() {
             "reprompt": {"outputSpeech": {"type": "SSML", "ssml": "<speak>?</speak>"}}}})
     );
 }
+
+#[test]
+fn a_repeated_key_of_the_typed_model_is_refused_wherever_it_is() {
+    use alexa_kit::model::RequestEnvelope;
+    // `type` tags (request, unknown request, slot value, viewport) in every
+    // position, and ordinary typed fields: all refused, naming key and path.
+    let cases = [
+        (
+            r#"{"request":{"type":"LaunchRequest","type":"IntentRequest","intent":{"name":"X"}}}"#,
+            "request",
+            "type",
+        ),
+        (
+            r#"{"request":{"type":"IntentRequest","type":"LaunchRequest","intent":{"name":"X"}}}"#,
+            "request",
+            "type",
+        ),
+        (
+            r#"{"request":{"type":"IntentRequest","type":"IntentRequest","intent":{"name":"X"}}}"#,
+            "request",
+            "type",
+        ),
+        (
+            r#"{"request":{"requestId":"r","type":"IntentRequest","locale":"en-US","type":"LaunchRequest"}}"#,
+            "request",
+            "type",
+        ),
+        (
+            r#"{"request":{"type":"Custom.Thing","a":1,"type":"Other.Thing"}}"#,
+            "request",
+            "type",
+        ),
+        (
+            r#"{"request":{"a":1,"type":"Custom.Thing","type":"Other.Thing"}}"#,
+            "request",
+            "type",
+        ),
+        (
+            r#"{"request":{"type":"IntentRequest","intent":{"name":"X","slots":{"s":{"name":"s","slotValue":{"type":"Simple","value":"a","type":"List"}}}}}}"#,
+            "slotValue",
+            "type",
+        ),
+        (
+            r#"{"context":{"Viewports":[{"type":"APL","id":"v","type":"APLT"}]},"request":{"type":"LaunchRequest"}}"#,
+            "Viewports",
+            "type",
+        ),
+        (
+            r#"{"context":{"Viewports":[{"type":"Custom","type":"APL"}]},"request":{"type":"LaunchRequest"}}"#,
+            "Viewports",
+            "type",
+        ),
+        (
+            r#"{"request":{"type":"IntentRequest","intent":{"name":"X","name":"Y"}}}"#,
+            "request.intent",
+            "name",
+        ),
+        (
+            r#"{"request":{"type":"IntentRequest","locale":"de-DE","locale":"fr-FR","intent":{"name":"X"}}}"#,
+            "request",
+            "locale",
+        ),
+        (
+            r#"{"version":"1.0","version":"2.0","request":{"type":"LaunchRequest"}}"#,
+            "",
+            "version",
+        ),
+        (
+            r#"{"request":{"type":"LaunchRequest"},"request":{"type":"SessionEndedRequest"}}"#,
+            "",
+            "request",
+        ),
+        (
+            r#"{"session":{"new":true,"new":false},"request":{"type":"LaunchRequest"}}"#,
+            "session",
+            "new",
+        ),
+    ];
+    for (json, path, key) in cases {
+        let err = RequestEnvelope::from_json(json).expect_err(json);
+        assert_eq!(err.kind(), alexa_kit::ErrorKind::InvalidRequest, "{json}");
+        let message = err.to_string();
+        assert!(
+            message.contains(&format!("duplicate field `{key}`")),
+            "{json}: {message}"
+        );
+        assert!(message.contains(path), "{json}: {message}");
+    }
+    // JSON kept as it is: serde_json's rule, the last value wins.
+    let env = RequestEnvelope::from_json(
+        r#"{"session":{"attributes":{"n":1,"n":2}},
+            "request":{"type":"Custom.Thing","a":1,"a":2}}"#,
+    )
+    .unwrap();
+    assert_eq!(env.session.unwrap().attributes.unwrap()["n"], 2);
+    assert_eq!(env.request.type_name(), "Custom.Thing");
+}

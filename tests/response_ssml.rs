@@ -193,3 +193,88 @@ fn supported_tags_cover_the_reference_list() {
     }
     assert_eq!(ssml::SUPPORTED_TAGS.len(), 16);
 }
+
+/// Every character XML 1.0 forbids: they make Alexa reject the response.
+fn non_xml_chars() -> Vec<char> {
+    (0u32..0x20)
+        .filter(|c| ![0x09, 0x0A, 0x0D].contains(c))
+        .chain([0xFFFE, 0xFFFF])
+        .filter_map(char::from_u32)
+        .collect()
+}
+
+#[test]
+fn characters_xml_forbids_are_dropped_from_user_text_and_refused_in_markup() {
+    let locales = alexa_kit::i18n::Locales::builder()
+        .resource("en", "main.ftl", "hi = Hello { $who }!")
+        .build()
+        .unwrap();
+    let l = locales.localizer(None);
+    for c in non_xml_chars() {
+        let user = format!("Tom{c} & {c}Jerry{c}");
+        // Escaped user text: dropped, wherever it goes.
+        assert_eq!(escape(&user), "Tom &amp; Jerry", "U+{:04X}", c as u32);
+        let built = Ssml::new()
+            .text(&user)
+            .sub(&user, &user)
+            .say_as(InterpretAs::Characters, &user)
+            .to_speak();
+        validate(&built).unwrap_or_else(|e| panic!("U+{:04X}: {e}", c as u32));
+        let spoken = l.t_args("hi", &alexa_kit::args!["who" => user.as_str()]);
+        assert_eq!(spoken, "Hello Tom &amp; Jerry!", "U+{:04X}", c as u32);
+        // Written into markup, raw or as a reference, in text or in an attribute: refused.
+        for markup in [
+            format!("<speak>Hi {c}</speak>"),
+            format!("<speak>Hi &#{};</speak>", c as u32),
+            format!("<speak>Hi &#x{:x};</speak>", c as u32),
+            format!("<speak>Hi <sub alias=\"a{c}\">b</sub></speak>"),
+            format!(
+                "<speak>Hi <sub alias=\"&#x{:X};\">b</sub></speak>",
+                c as u32
+            ),
+            format!("<speak{c}>Hi</speak>"),
+            format!("{c}<speak>Hi</speak>"),
+            format!("<speak>Hi</speak>{c}"),
+        ] {
+            let err = validate(&markup).expect_err(&format!("{markup:?} passed"));
+            assert_eq!(err.kind(), alexa_kit::ErrorKind::InvalidResponse);
+            // And a response carrying it, as SSML or plain text, is not built.
+            assert!(
+                ResponseBuilder::new()
+                    .speak(markup.clone())
+                    .build()
+                    .is_err()
+            );
+        }
+        let plain = ResponseBuilder::new()
+            .speak_text(format!("Hi {c}"))
+            .build()
+            .unwrap_err();
+        assert!(plain.to_string().contains("not a character"), "{plain}");
+        let reprompt = ResponseBuilder::new()
+            .speak("Hi")
+            .reprompt(format!("Again{c}"))
+            .build();
+        assert!(reprompt.is_err());
+    }
+}
+
+#[test]
+fn every_other_character_survives_escaping_and_validation() {
+    // All of Unicode's scalar values in one text: whatever escape() keeps is
+    // valid SSML, and nothing XML allows is lost.
+    let all: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+    let escaped = escape(&all);
+    let speak = format!("<speak>{escaped}</speak>");
+    validate(&speak).unwrap();
+    let decoded = escaped
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    let forbidden = non_xml_chars();
+    let kept: String = all.chars().filter(|c| !forbidden.contains(c)).collect();
+    assert_eq!(decoded.chars().count(), kept.chars().count());
+    assert!(decoded == kept);
+}

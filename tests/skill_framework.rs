@@ -519,3 +519,52 @@ fn every_request_fixture_dispatches_without_panicking() {
         assert!(count >= 30, "only {count} fixtures found");
     });
 }
+
+#[test]
+fn the_apology_is_spoken_even_when_the_incoming_session_attributes_fill_24_kb() {
+    // One handler fails, one answers but its answer cannot fit beside the
+    // attributes: both end in the apology, at every size up to and past the limit.
+    let skill = Skill::builder()
+        .intent(
+            "FailIntent",
+            async |_cx: &mut Input| -> Result<ResponseBuilder> {
+                Err(Error::handler("the weather service is down"))
+            },
+        )
+        .intent("TalkIntent", async |cx: &mut Input| {
+            Ok(cx.ask("A fine answer. ".repeat(150), "What next?"))
+        })
+        .build()
+        .unwrap();
+    let inv = alexa_kit::Invocation::default();
+    for intent in ["FailIntent", "TalkIntent"] {
+        for size in (23_000..=25_000)
+            .step_by(100)
+            .chain([24_400, 24_500, 24_540])
+        {
+            let mut attributes = serde_json::Map::new();
+            attributes.insert("history".into(), "x".repeat(size).into());
+            let request = testing::intent(intent)
+                .continuing_session(attributes)
+                .build();
+            let bytes = serde_json::to_vec(&request).unwrap();
+            let answer = block_on(skill.handle_bytes(&bytes, &inv))
+                .unwrap_or_else(|e| panic!("{intent}, {size} bytes of attributes: {e}"));
+            assert!(
+                answer.len() <= 24 * 1024,
+                "{intent}, {size}: {} bytes",
+                answer.len()
+            );
+            let json: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+            let speech = json["response"]["outputSpeech"]["ssml"].as_str().unwrap();
+            assert!(speech.contains("Sorry"), "{intent}, {size}: {speech}");
+            // Whatever fits is kept.
+            if size < 23_500 {
+                assert!(
+                    json["sessionAttributes"]["history"].is_string(),
+                    "{intent}, {size}"
+                );
+            }
+        }
+    }
+}

@@ -5,12 +5,15 @@
 
 mod skill;
 
+use std::io::Write;
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::process::ExitCode {
     match skill::builder().run().await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("hello_world: {error}");
+            // Not eprintln!, which panics when stderr is closed.
+            let _ = writeln!(std::io::stderr(), "hello_world: {error}");
             std::process::ExitCode::FAILURE
         }
     }

@@ -349,7 +349,7 @@ impl Inner {
         }
         let Ok(tag) = requested.parse::<LanguageIdentifier>() else {
             tracing::debug!(
-                locale = requested,
+                locale = %crate::bounded::field(requested),
                 "unparsable request locale; using the default"
             );
             return self.default;

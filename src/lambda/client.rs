@@ -111,41 +111,39 @@ impl Client {
         all_headers.push(("User-Agent", USER_AGENT));
         all_headers.extend_from_slice(headers);
         for attempt in 0..2 {
+            // The connection is taken out while in use and put back only after
+            // a complete exchange: a send that is cancelled half-way (a post
+            // given up on at SIGTERM) drops it instead of leaving it out of step.
             let reused = self.conn.is_some();
-            let conn = match &mut self.conn {
+            let mut conn = match self.conn.take() {
                 Some(conn) => conn,
-                None => {
-                    let conn = Connection::connect(&self.endpoint.authority)
-                        .await
-                        .map_err(|e| {
-                            Error::new(
-                                ErrorKind::Runtime,
-                                format!(
-                                    "cannot connect to the Runtime API at {}",
-                                    self.endpoint.authority
-                                ),
-                            )
-                            .with_source(e)
-                        })?;
-                    self.conn.insert(conn)
-                }
+                None => Connection::connect(&self.endpoint.authority)
+                    .await
+                    .map_err(|e| {
+                        Error::new(
+                            ErrorKind::Runtime,
+                            format!(
+                                "cannot connect to the Runtime API at {}",
+                                self.endpoint.authority
+                            ),
+                        )
+                        .with_source(e)
+                    })?,
             };
             match conn
                 .send(method, &self.endpoint.authority, &path, &all_headers, body)
                 .await
             {
                 Ok(response) => {
-                    if !response.keep_alive {
-                        self.conn = None;
+                    if response.keep_alive {
+                        self.conn = Some(conn);
                     }
                     return Ok(response);
                 }
                 Err(SendError::Closed(_)) if reused && attempt == 0 => {
                     tracing::debug!("Runtime API connection was closed; reconnecting");
-                    self.conn = None;
                 }
                 Err(e) => {
-                    self.conn = None;
                     return Err(Error::new(
                         ErrorKind::Runtime,
                         format!("{method} {path} failed: {e}"),

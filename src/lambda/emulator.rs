@@ -2,7 +2,10 @@
 //!
 //! [`Emulator`] serves `GET /2018-06-01/runtime/invocation/next` from a queue
 //! of [`Event`]s, records every `/response`, `/error` and `/init/error` post
-//! (body and headers) as a [`Post`], and can inject [`Fault`]s into `/next`.
+//! (body and headers) as a [`Post`], and can inject [`Fault`]s into `/next`
+//! ([`Emulator::inject`]) and into the answers to posts ([`Emulator::inject_post`]):
+//! error statuses, dropped connections, delays, raw bytes, interim `1xx`
+//! answers, floods without end of line, and answers that never come.
 //! It behaves like Lambda where that matters for a runtime: `/next` blocks
 //! until an event is queued, posts are answered `202`, a response over
 //! 6 MiB + 100 bytes gets `413`, a post for an unknown request id gets `400`.
@@ -165,27 +168,49 @@ impl From<&str> for Event {
     }
 }
 
-/// A misbehaviour for the next `GET /next`, applied before any event is served.
+/// A misbehaviour of the Runtime API: for an upcoming `GET /next` with
+/// [`Emulator::inject`], applied before any event is served, or for the
+/// answer to an upcoming post with [`Emulator::inject_post`] (the post itself
+/// is recorded first).
 ///
 /// ```
 /// use alexa_kit::lambda::emulator::{Emulator, Fault};
 /// let emulator = Emulator::start()?;
 /// emulator.inject(Fault::Status(500));
 /// emulator.inject(Fault::DropConnection);
+/// emulator.inject(Fault::Preface(b"HTTP/1.1 100 Continue\r\n\r\n".to_vec()));
+/// emulator.inject(Fault::Flood { prefix: b"HTTP/1.1 200 ".to_vec(), fill: b'A', len: 1 << 20 });
+/// emulator.inject_post(Fault::Hang);
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Fault {
-    /// Answer with this status and a small JSON error body, no event.
+    /// Answer with this status and a small JSON error body (no event).
     Status(u16),
     /// Close the connection without answering.
     DropConnection,
-    /// Wait this long, then serve normally.
+    /// Wait this long, then answer normally.
     Delay(Duration),
     /// Write these bytes as the whole response, then close the connection
     /// (for malformed HTTP or missing headers).
     Raw(Vec<u8>),
+    /// Write these bytes, then answer normally on the same connection (for
+    /// interim `1xx` answers, or a stray extra response).
+    Preface(Vec<u8>),
+    /// Write `prefix`, then `len` copies of `fill`, then close the connection
+    /// (a status line, header or body that does not end), stopping early when
+    /// the runtime hangs up.
+    Flood {
+        /// The bytes written first, e.g. `HTTP/1.1 200 `.
+        prefix: Vec<u8>,
+        /// The byte repeated after them.
+        fill: u8,
+        /// How many times.
+        len: usize,
+    },
+    /// Never answer: hold the connection open until the emulator is dropped.
+    Hang,
 }
 
 /// Which endpoint a [`Post`] went to.
@@ -263,6 +288,7 @@ impl Post {
 struct State {
     events: VecDeque<Event>,
     faults: VecDeque<Fault>,
+    post_faults: VecDeque<Fault>,
     pending: HashSet<String>,
     posts: Vec<Post>,
     connections: usize,
@@ -419,6 +445,21 @@ impl Emulator {
     /// ```
     pub fn inject(&self, fault: Fault) {
         self.shared.lock().faults.push_back(fault);
+        self.shared.changed.notify_all();
+    }
+
+    /// Queues a fault for the answer to an upcoming post (`/response`,
+    /// `/error` or `/init/error`), one per post, in order. The post is
+    /// recorded before the fault applies.
+    ///
+    /// ```
+    /// use alexa_kit::lambda::emulator::{Emulator, Fault};
+    /// let emulator = Emulator::start()?;
+    /// emulator.inject_post(Fault::Hang);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn inject_post(&self, fault: Fault) {
+        self.shared.lock().post_faults.push_back(fault);
         self.shared.changed.notify_all();
     }
 
@@ -720,28 +761,11 @@ fn serve_next(shared: &Shared, w: &mut TcpStream, close: bool) -> io::Result<boo
         }
         if let Some(fault) = state.faults.pop_front() {
             drop(state);
-            match fault {
-                Fault::Status(status) => {
-                    reply(
-                        w,
-                        status,
-                        &json_header(),
-                        br#"{"errorType":"InjectedFault"}"#,
-                    )?;
-                    return Ok(!close);
-                }
-                Fault::DropConnection => return Ok(false),
-                Fault::Raw(bytes) => {
-                    w.write_all(&bytes)?;
-                    w.flush()?;
-                    return Ok(false);
-                }
-                Fault::Delay(d) => {
-                    thread::sleep(d);
-                    state = shared.lock();
-                    continue;
-                }
+            if let Some(keep) = apply(fault, shared, w, close)? {
+                return Ok(keep);
             }
+            state = shared.lock();
+            continue;
         }
         if let Some(event) = state.events.pop_front() {
             let id = event.request_id.clone().unwrap_or_default();
@@ -777,6 +801,64 @@ fn serve_next(shared: &Shared, w: &mut TcpStream, close: bool) -> io::Result<boo
     }
 }
 
+/// Applies `fault` to the answer due on `w`: `Some(keep the connection)` when
+/// the fault was the whole answer, `None` when the normal answer follows.
+fn apply(
+    fault: Fault,
+    shared: &Shared,
+    w: &mut TcpStream,
+    close: bool,
+) -> io::Result<Option<bool>> {
+    match fault {
+        Fault::Status(status) => {
+            reply(
+                w,
+                status,
+                &json_header(),
+                br#"{"errorType":"InjectedFault"}"#,
+            )?;
+            Ok(Some(!close))
+        }
+        Fault::DropConnection => Ok(Some(false)),
+        Fault::Raw(bytes) => {
+            w.write_all(&bytes)?;
+            w.flush()?;
+            Ok(Some(false))
+        }
+        Fault::Preface(bytes) => {
+            w.write_all(&bytes)?;
+            Ok(None)
+        }
+        Fault::Flood { prefix, fill, len } => {
+            w.write_all(&prefix)?;
+            let block = [fill; 64 * 1024];
+            let mut left = len;
+            while left > 0 {
+                let n = left.min(block.len());
+                // The runtime hanging up ends the flood (an error here).
+                w.write_all(&block[..n])?;
+                left -= n;
+            }
+            w.flush()?;
+            Ok(Some(false))
+        }
+        Fault::Delay(d) => {
+            thread::sleep(d);
+            Ok(None)
+        }
+        Fault::Hang => {
+            let mut state = shared.lock();
+            while !shared.closed.load(Ordering::SeqCst) {
+                state = match shared.changed.wait(state) {
+                    Ok(s) => s,
+                    Err(e) => e.into_inner(),
+                };
+            }
+            Ok(Some(false))
+        }
+    }
+}
+
 fn record(
     shared: &Shared,
     w: &mut TcpStream,
@@ -784,13 +866,16 @@ fn record(
     request_id: Option<String>,
     req: Request,
 ) -> io::Result<bool> {
-    let status = {
+    let (status, fault) = {
         let mut state = shared.lock();
         let known = match &request_id {
             Some(id) => state.pending.remove(id),
             None => true,
         };
-        let status = if !known {
+        let fault = state.post_faults.pop_front();
+        let status = if let Some(Fault::Status(status)) = fault {
+            status
+        } else if !known {
             400
         } else if kind == PostKind::Response && req.body.len() > PAYLOAD_LIMIT {
             413
@@ -806,8 +891,13 @@ fn record(
             received_at: Instant::now(),
         });
         shared.changed.notify_all();
-        status
+        (status, fault)
     };
+    if let Some(fault) = fault {
+        if let Some(keep) = apply(fault, shared, w, req.close)? {
+            return Ok(keep);
+        }
+    }
     let body: &[u8] = match status {
         202 => br#"{"status":"OK"}"#,
         413 => br#"{"errorMessage":"Exceeded maximum allowed payload size","errorType":"RequestEntityTooLarge"}"#,

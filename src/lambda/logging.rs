@@ -33,7 +33,8 @@ pub fn init_logging() -> bool {
     let builder = tracing_subscriber::fmt()
         .with_max_level(level)
         .with_ansi(false)
-        .with_writer(std::io::stdout);
+        .log_internal_errors(false)
+        .with_writer(|| OneLine(std::io::stdout()));
     if json {
         builder
             .json()
@@ -58,10 +59,55 @@ pub(crate) fn init_local_logging() -> bool {
     tracing_subscriber::fmt()
         .with_max_level(level)
         .with_ansi(false)
+        .log_internal_errors(false)
         .without_time()
-        .with_writer(std::io::stderr)
+        .with_writer(|| OneLine(std::io::stderr()))
         .try_init()
         .is_ok()
+}
+
+/// A log writer that keeps each event on one line: `tracing-subscriber`
+/// writes an event with a single `write_all` of the formatted line, whose
+/// own control characters (all but the final newline) are escaped here.
+/// JSON lines pass unchanged: serde has escaped them already.
+struct OneLine<W>(W);
+
+impl<W: std::io::Write> std::io::Write for OneLine<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let (line, end) = match buf.strip_suffix(b"\n") {
+            Some(line) => (line, &b"\n"[..]),
+            None => (buf, &b""[..]),
+        };
+        let is_control = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
+        if !line.iter().copied().any(is_control) {
+            self.0.write_all(buf)?;
+            return Ok(buf.len());
+        }
+        let mut out = Vec::with_capacity(buf.len() + 16);
+        for &b in line {
+            match b {
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b if is_control(b) => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(&[
+                        b'\\',
+                        b'x',
+                        HEX[usize::from(b >> 4)],
+                        HEX[usize::from(b & 15)],
+                    ]);
+                }
+                b => out.push(b),
+            }
+        }
+        out.extend_from_slice(end);
+        self.0.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// The level named by `AWS_LAMBDA_LOG_LEVEL`, then `RUST_LOG`, else `default`.
@@ -84,6 +130,22 @@ fn level_from(lambda: Option<&str>, rust_log: Option<&str>, default: LevelFilter
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn one_line_escapes_control_characters_inside_an_event() {
+        let written = |event: &[u8]| {
+            let mut out = OneLine(Vec::new());
+            out.write_all(event).unwrap();
+            String::from_utf8(out.0).unwrap()
+        };
+        assert_eq!(written(b"INFO plain\tline\n"), "INFO plain\tline\n");
+        assert_eq!(
+            written(b"WARN intent=Foo\r\nERROR forged\x1b[2J\0\x7f\n"),
+            "WARN intent=Foo\\r\\nERROR forged\\x1b[2J\\x00\\x7f\n"
+        );
+        assert_eq!(written("é\n\n".as_bytes()), "é\\n\n");
+    }
 
     #[test]
     fn level_precedence() {

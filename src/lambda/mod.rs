@@ -106,6 +106,25 @@ mod runtime;
 
 pub use logging::init_logging;
 
+/// Entry points for the cargo-fuzz targets in `fuzz/`, compiled only with
+/// `--cfg fuzzing` (which `cargo fuzz` sets): not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Reads HTTP responses from `bytes` as the runtime's keep-alive
+    /// connection would, through a read buffer of `buffer` bytes, until the
+    /// first error; returns the status and body length of each.
+    pub async fn read_responses(bytes: &[u8], buffer: usize) -> Vec<(u16, usize)> {
+        let mut reader = tokio::io::BufReader::with_capacity(buffer.max(1), bytes);
+        let mut read = Vec::new();
+        while let Ok(r) = super::http::read_response(&mut reader, false).await {
+            assert!(r.body.len() <= super::http::MAX_BODY);
+            read.push((r.status, r.body.len()));
+        }
+        read
+    }
+}
+
 /// Lambda's limit on a synchronous response: 6 MiB.
 ///
 /// The loop posts an `InvalidResponse` error instead of a larger response.

@@ -1,8 +1,9 @@
 //! The loop itself: next → invoke → response / error, until SIGTERM.
 
-use tracing::Instrument;
-
 use std::time::{Duration, UNIX_EPOCH};
+
+use tokio::time::Instant;
+use tracing::Instrument;
 
 use super::client::{Client, Endpoint, backoff};
 use super::http::Response;
@@ -50,12 +51,60 @@ pub(crate) async fn run<H: Invoke>(handler: H) -> Result<()> {
             }
         };
         drop(event);
-        post_outcome(&mut client, &invocation, outcome)
+        post_with_timeout(&mut client, &invocation, outcome, &mut shutdown)
             .instrument(span)
             .await;
         if shutdown.requested {
             tracing::info!("exiting after SIGTERM");
             return Ok(());
+        }
+    }
+}
+
+/// How long a post may wait for the Runtime API's answer (Lambda answers at
+/// once; a post that hangs means the connection is broken).
+const POST_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a post may still take once SIGTERM has arrived: Lambda kills the
+/// process 300 to 500 ms after the signal.
+const SHUTDOWN_GRACE: Duration = Duration::from_millis(250);
+
+/// Posts the outcome, giving up after [`POST_TIMEOUT`], or [`SHUTDOWN_GRACE`]
+/// after SIGTERM (noted in `shutdown`), so that an unanswered post never holds
+/// the process. The connection of an abandoned post is dropped.
+async fn post_with_timeout(
+    client: &mut Client,
+    invocation: &Invocation,
+    outcome: Outcome,
+    shutdown: &mut Shutdown,
+) {
+    let grace = |from: Instant| from + SHUTDOWN_GRACE;
+    let start = Instant::now();
+    let deadline = if shutdown.requested {
+        grace(start)
+    } else {
+        start + POST_TIMEOUT
+    };
+    let timer = tokio::time::sleep_until(deadline);
+    let mut timer = std::pin::pin!(timer);
+    let mut post = std::pin::pin!(post_outcome(client, invocation, outcome));
+    loop {
+        tokio::select! {
+            biased;
+            () = &mut post => return,
+            () = shutdown.wait(), if !shutdown.requested => {
+                tracing::info!("SIGTERM received while posting the result");
+                shutdown.requested = true;
+                let sooner = grace(Instant::now()).min(timer.deadline());
+                timer.as_mut().reset(sooner);
+            }
+            () = &mut timer => {
+                tracing::error!(
+                    "the Runtime API did not answer the post for {} within {:?}; giving up on it",
+                    invocation.request_id(),
+                    Instant::now() - start,
+                );
+                return;
+            }
         }
     }
 }
@@ -95,7 +144,7 @@ async fn post_outcome(client: &mut Client, invocation: &Invocation, outcome: Out
         ),
         Err(panic) => (
             ErrorKind::Panic,
-            format!("the handler panicked: {panic}"),
+            crate::bounded::message(format_args!("the handler panicked: {panic}")).to_string(),
             "Runtime.Panic".to_owned(),
         ),
     };
@@ -184,10 +233,14 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
                 "the Runtime API sent an event without Lambda-Runtime-Aws-Request-Id",
             )
         })?;
-    if request_id.contains(['/', '?', '#', ' ']) {
+    if !is_header_token(request_id) || request_id.contains(['/', '?', '#', '%']) {
         return Err(Error::new(
             ErrorKind::Runtime,
-            format!("unusable request id {request_id:?}"),
+            format!(
+                "unusable request id {:?} ({} bytes)",
+                crate::bounded::field(request_id),
+                request_id.len()
+            ),
         ));
     }
     let mut invocation = Invocation::new(Transport::Lambda).with_request_id(request_id);
@@ -197,10 +250,29 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
                 let at = UNIX_EPOCH.checked_add(Duration::from_millis(ms));
                 invocation = invocation.with_deadline_at(at.unwrap_or(UNIX_EPOCH));
             }
-            Err(_) => tracing::warn!("ignoring unparsable Lambda-Runtime-Deadline-Ms {d:?}"),
+            Err(_) => tracing::warn!(
+                "ignoring unparsable Lambda-Runtime-Deadline-Ms {:?}",
+                crate::bounded::field(d)
+            ),
         }
     }
-    if let Some(trace) = r.header("lambda-runtime-trace-id") {
+    // The trace id goes into the environment and into every log line: only a
+    // plain token will do (a NUL would make `set_var` panic).
+    let trace_id = r
+        .header("lambda-runtime-trace-id")
+        .filter(|t| {
+            let usable = is_header_token(t);
+            if !usable {
+                tracing::warn!(
+                    bytes = t.len(),
+                    "ignoring a Lambda-Runtime-Trace-Id that is empty, over {MAX_TOKEN} bytes \
+                     or not printable ASCII"
+                );
+            }
+            usable
+        })
+        .map(str::to_owned);
+    if let Some(trace) = trace_id {
         invocation = invocation.with_trace_id(trace);
     }
     let owned = |name: &str| r.header(name).map(str::to_owned);
@@ -212,14 +284,24 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
     }))
 }
 
+/// The longest request id or trace id accepted.
+const MAX_TOKEN: usize = 1024;
+
+/// 1 to [`MAX_TOKEN`] bytes of printable ASCII without spaces: what request
+/// ids and X-Ray trace headers are made of.
+fn is_header_token(value: &str) -> bool {
+    (1..=MAX_TOKEN).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_graphic())
+}
+
 /// Sets (or clears) `_X_AMZN_TRACE_ID` for the X-Ray SDK.
 fn set_trace_env(trace_id: Option<&str>) {
     // SAFETY: `set_var` races with concurrent `getenv` in other threads. The
     // loop serves one invocation at a time on the current thread and touches
     // the variable only between invocations, as the Go and Rust peers do in
     // their single-concurrency mode; handlers read the id from `Invocation`.
+    // `invocation_from` only keeps printable ASCII, so `set_var` cannot panic.
     unsafe {
-        match trace_id {
+        match trace_id.filter(|id| is_header_token(id)) {
             Some(id) => std::env::set_var("_X_AMZN_TRACE_ID", id),
             None => std::env::remove_var("_X_AMZN_TRACE_ID"),
         }

@@ -106,9 +106,29 @@ pub(crate) fn model_path(skill_package: &Path, locale: &str) -> PathBuf {
         .join(format!("{locale}.json"))
 }
 
+/// `locale` as a canonical locale tag (`en_us` → `en-US`), or a `Config`
+/// error: the tag names a file, so nothing else may reach a path.
+pub(crate) fn locale_tag(locale: &str) -> Result<String> {
+    locale
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()
+        .filter(|tag| tag.language.as_str() != "und")
+        .map(|tag| tag.to_string())
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::Config,
+                format!(
+                    "`{}` is not a locale such as en-US or de-DE",
+                    crate::bounded::field(locale.escape_debug())
+                ),
+            )
+        })
+}
+
 impl InteractionModel {
     /// Loads `skill_package/interactionModels/custom/<locale>.json`.
     pub(crate) fn load(skill_package: &Path, locale: &str) -> Result<Self> {
+        let locale = &locale_tag(locale)?;
         let path = model_path(skill_package, locale);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Error::new(

@@ -28,7 +28,7 @@ use crate::skill::Skill;
 use crate::testing;
 use crate::{Error, ErrorKind, Result};
 
-use interaction_model::InteractionModel;
+use interaction_model::{InteractionModel, locale_tag};
 
 /// Environment variable naming the skill package folder for the simulator
 /// (`--skill-package` wins over it; `./skill-package` is the default).
@@ -115,8 +115,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
 pub async fn run(skill: Skill) -> Result<()> {
     let options = parse_args(std::env::args().skip(1))?;
     if options.help {
-        print!("{HELP}");
-        return Ok(());
+        return print(HELP.as_bytes());
     }
     if let Some(file) = &options.invoke {
         return invoke(&skill, file).await;
@@ -140,9 +139,18 @@ async fn invoke(skill: &Skill, file: &str) -> Result<()> {
         .handle_bytes(&bytes, &crate::Invocation::new(crate::Transport::Local))
         .await?;
     let value: serde_json::Value = serde_json::from_slice(&response)?;
-    let pretty = serde_json::to_string_pretty(&value)?;
-    println!("{pretty}");
-    Ok(())
+    let mut pretty = serde_json::to_vec_pretty(&value)?;
+    pretty.push(b'\n');
+    print(&pretty)
+}
+
+/// Writes `bytes` to stdout. Unlike `print!`, a closed or full stdout is an
+/// error (the command exits non-zero) rather than a panic.
+fn print(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::new(ErrorKind::Io, "cannot write to stdout").with_source(e))
 }
 
 fn skill_package(options: &Options) -> PathBuf {
@@ -161,7 +169,7 @@ async fn simulate(
     out: &mut impl Write,
     interactive: bool,
 ) -> Result<()> {
-    let locale = options.locale.clone().unwrap_or_else(|| "en-US".to_owned());
+    let locale = locale_tag(options.locale.as_deref().unwrap_or("en-US"))?;
     let model = InteractionModel::load(&skill_package(options), &locale)?;
     let mut session = Simulation {
         skill,
@@ -181,15 +189,22 @@ async fn simulate(
         writeln!(out, "Type what you would say to Alexa; Ctrl-D to quit.")?;
     }
     session.send(out, launch_request()).await?;
-    let mut lines = input.lines();
+    let mut input = input;
+    let mut line = Vec::new();
     loop {
         if interactive {
             write!(out, "you> ")?;
             out.flush()?;
         }
-        let Some(line) = lines.next() else { break };
-        let line = line?;
-        let utterance = line.trim();
+        line.clear();
+        if input.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            writeln!(out, "  (that line is not UTF-8 text; skipped)")?;
+            continue;
+        };
+        let utterance = text.trim();
         if utterance.is_empty() {
             continue;
         }

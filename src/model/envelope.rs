@@ -68,6 +68,31 @@ impl RequestEnvelope {
     /// assert_eq!(err.kind(), alexa_kit::ErrorKind::InvalidRequest);
     /// assert!(err.to_string().contains("intent.name"), "{err}");
     /// ```
+    ///
+    /// # Duplicate keys
+    ///
+    /// One rule for the whole envelope: a key the typed model reads appears at
+    /// most once per object, and a repeat is an [`ErrorKind::InvalidRequest`]
+    /// error naming the key and where it is. That is serde's rule for every
+    /// struct field, and it holds for the `type` tag of a request, a slot
+    /// value or a viewport too (a second `type` could otherwise route the
+    /// request differently from what a reader of the JSON expects). JSON the
+    /// model keeps as it is (session attributes, fields alexa-kit does not
+    /// model, an unknown request type's other keys) follows serde_json: the
+    /// last value wins.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let err = RequestEnvelope::from_json(
+    ///     r#"{"request":{"type":"LaunchRequest","type":"IntentRequest"}}"#,
+    /// ).unwrap_err();
+    /// assert!(err.to_string().contains("at `request`: duplicate field `type`"), "{err}");
+    /// let env = RequestEnvelope::from_json(
+    ///     r#"{"session":{"attributes":{"n":1,"n":2}},"request":{"type":"LaunchRequest"}}"#,
+    /// )?;
+    /// assert_eq!(env.session.unwrap().attributes.unwrap()["n"], 2);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
         // Validate UTF-8 once for the whole input (cheaper than string by
         // string), then plain serde_json. Only when that fails, parse again

@@ -13,6 +13,10 @@
 //!
 //! When `type` is not the first key, the keys before it are buffered as
 //! `Value`s and replayed in front of the rest of the map.
+//!
+//! A second `type` key is an error (`duplicate field `type``), as a repeated
+//! key of any struct field is with serde's derive: see
+//! [`RequestEnvelope::from_slice`](super::RequestEnvelope::from_slice).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -115,7 +119,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'de, A> {
             self.pending = Some((key, value));
             return Ok(Some(k));
         }
-        self.map.next_key_seed(seed)
+        // `type` was read already: a second one is refused, not ignored.
+        self.map.next_key_seed(NotType(seed))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
@@ -144,6 +149,90 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'de, A> {
         self.map
             .size_hint()
             .map(|n| n + self.buffered.len() + usize::from(self.pending.is_some()))
+    }
+}
+
+/// A key seed that refuses `type`, for the keys after the tag.
+struct NotType<K>(K);
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for NotType<K> {
+    type Value = K::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
+        self.0.deserialize(NotTypeKey(deserializer))
+    }
+}
+
+/// A key deserializer whose visitor sees every key but `type`.
+struct NotTypeKey<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for NotTypeKey<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(NotTypeVisitor(visitor))
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_identifier(NotTypeVisitor(visitor))
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_str(NotTypeVisitor(visitor))
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_string(NotTypeVisitor(visitor))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct
+        enum ignored_any
+    }
+}
+
+struct NotTypeVisitor<V>(V);
+
+impl<V> NotTypeVisitor<V> {
+    fn check<E: de::Error>(key: &str) -> Result<(), E> {
+        if key == "type" {
+            Err(E::duplicate_field("type"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for NotTypeVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
+        Self::check(v)?;
+        self.0.visit_str(v)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        Self::check(v)?;
+        self.0.visit_borrowed_str(v)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
+        Self::check(&v)?;
+        self.0.visit_string(v)
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<V::Value, E> {
+        Self::check(std::str::from_utf8(v).unwrap_or(""))?;
+        self.0.visit_bytes(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V::Value, E> {
+        self.0.visit_u64(v)
     }
 }
 

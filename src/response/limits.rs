@@ -105,8 +105,19 @@ fn check_speech(field: &str, speech: &OutputSpeech) -> Result<()> {
             )));
         }
     }
-    if let OutputSpeech::Ssml { ssml, .. } = speech {
-        ssml::validate(ssml).map_err(|e| invalid(format!("{field}: {}", e.message())))?;
+    match speech {
+        OutputSpeech::Ssml { ssml, .. } => {
+            ssml::validate(ssml).map_err(|e| invalid(format!("{field}: {}", e.message())))?;
+        }
+        // Alexa speaks plain text through the same XML pipeline.
+        _ => {
+            if let Some((at, c)) = ssml::first_non_xml_char(text) {
+                return Err(invalid(format!(
+                    "{field}: U+{:04X} at byte {at} is not a character Alexa can speak",
+                    u32::from(c)
+                )));
+            }
+        }
     }
     Ok(())
 }

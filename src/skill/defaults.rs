@@ -21,6 +21,7 @@ use async_trait::async_trait;
 
 use super::Input;
 use super::handler::{ErrorHandler, Handler};
+use crate::bounded::field;
 use crate::model::{CanFulfill, CanFulfillIntent, Request};
 use crate::response::ResponseBuilder;
 use crate::{Error, Result};
@@ -81,7 +82,7 @@ pub(crate) struct UnknownRequest;
 impl Handler for UnknownRequest {
     async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
         tracing::warn!(
-            request_type = cx.request().type_name(),
+            request_type = %field(cx.request().type_name()),
             "no handler for this request type"
         );
         if cx.session().in_session() {
@@ -98,7 +99,7 @@ pub(crate) struct Silent;
 impl Handler for Silent {
     async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
         tracing::debug!(
-            request_type = cx.request().type_name(),
+            request_type = %field(cx.request().type_name()),
             "answered with an empty response"
         );
         Ok(ResponseBuilder::new())
@@ -113,12 +114,12 @@ impl Handler for SessionEnded {
             let reason = r.reason.as_deref().unwrap_or("UNKNOWN");
             match &r.error {
                 Some(e) => tracing::warn!(
-                    reason,
-                    error_type = %e.error_type,
-                    error_message = e.message.as_deref().unwrap_or(""),
+                    reason = %field(reason),
+                    error_type = %field(&e.error_type),
+                    error_message = %field(e.message.as_deref().unwrap_or("")),
                     "session ended with an error"
                 ),
-                None => tracing::info!(reason, "session ended"),
+                None => tracing::info!(reason = %field(reason), "session ended"),
             }
         }
         Ok(ResponseBuilder::new())

@@ -23,7 +23,9 @@
 //! Any error in 4–7 (a handler's `Err`, a panic in a handler, an interceptor's
 //! `Err`, a response Alexa would reject) goes to the error handlers, in
 //! registration order and then the built-in apology. Session attributes are
-//! reset to what the request carried, so nothing half-done is kept. The
+//! reset to what the request carried, so nothing half-done is kept; if those
+//! alone leave no room for the apology within Alexa's 24 KB, it is sent
+//! without them, so that the user always hears it. The
 //! response interceptors then run on the error handler's response too (unlike
 //! the official SDKs, so that logging and auditing interceptors see every
 //! answer); if they fail again, the request fails as an invocation error.
@@ -47,6 +49,7 @@ pub use input::Input;
 pub use kind::RequestKind;
 
 use crate::Invocation;
+use crate::bounded::field;
 use crate::i18n::Locales;
 use crate::model::{RequestEnvelope, Response, ResponseEnvelope};
 use crate::panic::guarded;
@@ -247,33 +250,32 @@ impl Skill {
         let envelope = input.envelope();
         let span = tracing::info_span!(
             "alexa_request",
-            request_id = envelope.request.request_id(),
-            request_type = envelope.request.type_name(),
-            intent = envelope.intent_name().unwrap_or(""),
-            locale = input.locale(),
+            request_id = %field(envelope.request.request_id()),
+            request_type = %field(envelope.request.type_name()),
+            intent = %field(envelope.intent_name().unwrap_or("")),
+            locale = %field(input.locale()),
         );
         let _entered = span.enter();
         let in_session = envelope.session.is_some();
 
-        let response = match self.answer(input).await {
-            Ok(response) => response,
+        let error = match self.answer(input).await {
+            Ok(response) => match assemble(input, response, in_session) {
+                Ok(done) => return Ok(done),
+                Err(error) => {
+                    // Usually session attributes that grew past Alexa's 24 KB.
+                    tracing::error!(error = %error, "the response envelope is invalid; asking the error handlers");
+                    error
+                }
+            },
             Err(error) => {
                 tracing::error!(kind = %error.kind(), error = %error, "request failed; asking the error handlers");
-                input.reset_session();
-                // Boxed: the error path's futures stay out of every request's state machine.
-                Box::pin(self.recover(input, error)).await?
+                error
             }
         };
-        match assemble(input, response, in_session) {
-            Ok(done) => Ok(done),
-            Err(error) => {
-                // Usually session attributes that grew past Alexa's 24 KB.
-                tracing::error!(error = %error, "the response envelope is invalid; asking the error handlers");
-                input.reset_session();
-                let response = Box::pin(self.recover(input, error)).await?;
-                assemble(input, response, in_session)
-            }
-        }
+        input.reset_session();
+        // Boxed: the error path's futures stay out of every request's state machine.
+        let response = Box::pin(self.recover(input, error)).await?;
+        assemble_apology(input, response, in_session)
     }
 
     /// Interceptors, routing, handler, response interceptors, limits. Every
@@ -306,7 +308,7 @@ impl Skill {
             if let Some(handler) = inner.intents.get(r.intent.name.as_str()) {
                 return handler.handle(input).await;
             }
-            tracing::warn!(intent = %r.intent.name, "no handler for this intent; using the fallback");
+            tracing::warn!(intent = %field(&r.intent.name), "no handler for this intent; using the fallback");
         }
         let kind = RequestKind::of(input.request());
         inner.by_kind[kind.index()].handle(input).await
@@ -372,11 +374,37 @@ fn assemble(
     response: Response,
     in_session: bool,
 ) -> Result<(ResponseEnvelope, Vec<u8>)> {
+    let envelope = envelope(input, response, in_session);
+    let bytes = crate::response::to_vec(&envelope)?;
+    Ok((envelope, bytes))
+}
+
+/// [`assemble`] for the error handlers' answer, which must always be spoken:
+/// when the session attributes the request carried (near 24 KB themselves)
+/// leave no room for it, it goes without them, and the session goes on with
+/// none rather than ending in an invocation error.
+fn assemble_apology(
+    input: &Input,
+    response: Response,
+    in_session: bool,
+) -> Result<(ResponseEnvelope, Vec<u8>)> {
+    let mut envelope = envelope(input, response, in_session);
+    match crate::response::to_vec(&envelope) {
+        Ok(bytes) => Ok((envelope, bytes)),
+        Err(error) if envelope.session_attributes.take().is_some() => {
+            tracing::warn!(error = %error, "no room for the session attributes beside the apology; sent without them");
+            let bytes = crate::response::to_vec(&envelope)?;
+            Ok((envelope, bytes))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+fn envelope(input: &Input, response: Response, in_session: bool) -> ResponseEnvelope {
     let mut envelope = ResponseEnvelope::new(response);
     envelope.user_agent = Some(USER_AGENT.to_owned());
     if in_session {
         envelope.session_attributes = input.session().raw().cloned();
     }
-    let bytes = crate::response::to_vec(&envelope)?;
-    Ok((envelope, bytes))
+    envelope
 }

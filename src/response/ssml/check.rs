@@ -46,6 +46,8 @@ pub const MAX_BREAK_MS: u64 = 10_000;
 /// * every tag is one of [`SUPPORTED_TAGS`], properly nested and closed;
 /// * attributes are `name="value"` (or single quotes) with no `<` inside;
 /// * every `&` starts an entity (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#…;`);
+/// * no character that XML forbids (U+0000–U+0008, U+000B, U+000C,
+///   U+000E–U+001F, U+FFFE, U+FFFF), written or as a `&#…;` reference;
 /// * `<break time>` is at most [`MAX_BREAK_MS`].
 ///
 /// Errors are [`ErrorKind::InvalidResponse`] and say where (byte offset) and what.
@@ -58,8 +60,13 @@ pub const MAX_BREAK_MS: u64 = 10_000;
 /// assert!(validate("<speak><b>bold</b></speak>").is_err());
 /// assert!(validate("<speak><s>open</speak>").is_err());
 /// assert!(validate("no root").is_err());
+/// assert!(validate("<speak>bell\u{7}</speak>").is_err());
+/// assert!(validate("<speak>&#x1F;</speak>").is_err());
 /// ```
 pub fn validate(ssml: &str) -> Result<()> {
+    if let Some((at, c)) = super::first_non_xml_char(ssml) {
+        return Err(invalid(at, &non_xml(c)));
+    }
     let b = ssml.as_bytes();
     let mut stack = OpenTags::default();
     let mut root_done = false;
@@ -102,14 +109,7 @@ pub fn validate(ssml: &str) -> Result<()> {
                 if stack.is_empty() {
                     return Err(invalid(i, "text outside <speak>"));
                 }
-                i = read_entity(ssml, i)
-                    .ok_or_else(|| {
-                        invalid(
-                            i,
-                            "a bare `&`; write `&amp;` (ssml::escape does this for user text)",
-                        )
-                    })?
-                    .1;
+                i = entity(ssml, i).map_err(|m| invalid(i, &m))?;
             }
             c if stack.is_empty() => {
                 if !c.is_ascii_whitespace() {
@@ -192,9 +192,13 @@ fn check_attributes(tag: &str, attrs: &str) -> std::result::Result<(), String> {
         let mut j = 0;
         while let Some(p) = value[j..].find('&') {
             let at = j + p;
-            j = read_entity(value, at)
-                .ok_or_else(|| format!("a bare `&` in attribute `{name}` of <{tag}>"))?
-                .1;
+            j = match read_entity(value, at) {
+                Some((c, end)) if super::is_xml_char(c) => end,
+                Some((c, _)) => {
+                    return Err(format!("attribute `{name}` of <{tag}>: {}", non_xml(c)));
+                }
+                None => return Err(format!("a bare `&` in attribute `{name}` of <{tag}>")),
+            };
         }
         if tag == "break" && name == "time" {
             let ms = break_ms(value).ok_or_else(|| {
@@ -208,6 +212,23 @@ fn check_attributes(tag: &str, attrs: &str) -> std::result::Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The end of the entity at `s[at] == b'&'`, which must be well-formed and
+/// stand for a character XML allows.
+fn entity(s: &str, at: usize) -> std::result::Result<usize, String> {
+    match read_entity(s, at) {
+        Some((c, end)) if super::is_xml_char(c) => Ok(end),
+        Some((c, _)) => Err(non_xml(c)),
+        None => Err("a bare `&`; write `&amp;` (ssml::escape does this for user text)".into()),
+    }
+}
+
+fn non_xml(c: char) -> String {
+    format!(
+        "U+{:04X} is not a character XML allows (ssml::escape drops it from user text)",
+        u32::from(c)
+    )
 }
 
 fn break_ms(value: &str) -> Option<f64> {

@@ -42,11 +42,15 @@ pub use plain::to_plain_text;
 /// ```
 pub const MAX_SPEECH_CHARS: usize = 8000;
 
-/// Escapes text for use inside SSML: `&`, `<`, `>`, `"` and `'`.
+/// Escapes text for use inside SSML: `&`, `<`, `>`, `"` and `'`, and drops
+/// the characters XML does not allow at all (U+0000–U+0008, U+000B, U+000C,
+/// U+000E–U+001F, U+FFFE, U+FFFF), which would make Alexa reject the whole
+/// response.
 ///
 /// ```
 /// use alexa_kit::response::ssml::escape;
 /// assert_eq!(escape(r#"Tom & "Jerry" <audio/>"#), "Tom &amp; &quot;Jerry&quot; &lt;audio/&gt;");
+/// assert_eq!(escape("bell\u{7}\ttab\u{FFFF}"), "bell\ttab");
 /// ```
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -54,23 +58,56 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Appends `text` to `out`, escaped for SSML text and attribute values.
+/// Appends `text` to `out`, escaped for SSML text and attribute values, without
+/// the characters XML does not allow.
 pub(crate) fn escape_into(text: &str, out: &mut String) {
+    let b = text.as_bytes();
     let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            _ => continue,
+    let mut i = 0;
+    while i < b.len() {
+        let (rep, len) = match b[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            c if c < 0x20 && !is_xml_char(char::from(c)) => ("", 1),
+            0xEF if !is_xml_char(text[i..].chars().next().unwrap_or(' ')) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(&text[last..i]);
         out.push_str(rep);
-        last = i + 1;
+        i += len;
+        last = i;
     }
     out.push_str(&text[last..]);
+}
+
+/// Whether XML 1.0 (and so SSML) allows the character `c` at all, even as
+/// a character reference: tab, line feed, carriage return, U+0020–U+D7FF,
+/// U+E000–U+FFFD and U+10000 on.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// The byte offset and value of the first character of `text` that XML does
+/// not allow. Only control bytes and the lead byte of U+FFFE/U+FFFF need a
+/// closer look, so this is a fast byte scan.
+pub(crate) fn first_non_xml_char(text: &str) -> Option<(usize, char)> {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = b[from..].iter().position(|&c| c < 0x20 || c == 0xEF) {
+        let at = from + p;
+        let c = text[at..].chars().next()?;
+        if !is_xml_char(c) {
+            return Some((at, c));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Wraps markup in `<speak>…</speak>` unless it already is.
