@@ -7,6 +7,7 @@
 #   make package-all             # both, kept side by side as bootstrap-arm64.zip / bootstrap-x86_64.zip
 #   make toolchain               # installs the Rust targets (run by `package` anyway; idempotent)
 #   make test                    # the whole test suite: cargo test, the deploy check, a fuzz smoke run (nightly)
+#   make dynamodb-table TABLE=t ENDPOINT=http://127.0.0.1:8000   # a persistent-attributes table for local use
 #   sam build                    # calls `build-HelloWorldFunction` and `build-BirthdayFunction` below
 #
 # The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no zig, no
@@ -59,22 +60,34 @@ export CFLAGS_aarch64_unknown_linux_musl ?= --target=aarch64-unknown-linux-musl
 export CC_x86_64_unknown_linux_musl ?= clang
 export CFLAGS_x86_64_unknown_linux_musl ?= --target=x86_64-unknown-linux-musl
 
-.PHONY: help toolchain build package package-all check-package test sam-artifact \
+.PHONY: help toolchain build package package-all check-package test test-tools dynamodb-table sam-artifact \
 	build-HelloWorldFunction build-BirthdayFunction
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,13p' Makefile | sed 's/^# \{0,1\}//'
 
 # Everything: unit, integration and doc tests, then the deploy check (cfn-lint, both zips, their ELF and
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu), then each
 # cargo-fuzz target for FUZZ_SECONDS (20 s) when a nightly toolchain is installed (skipped otherwise).
-test:
-	$(CARGO) test --workspace
+test: test-tools
+	$(CARGO) test --workspace --features dynamodb
 	bash scripts/ci-package-check.sh
 	bash scripts/fuzz-smoke.sh
 
 toolchain:
 	@scripts/install-toolchain.sh
+
+# moto_server in .venv: the real DynamoDB API on loopback that tests/dynamodb.rs starts.
+test-tools:
+	@scripts/install-test-tools.sh
+
+# Creates a persistent-attributes table (ASK layout, on-demand) at ENDPOINT (default: AWS itself).
+# The skill never creates tables at request time; in AWS, template.yml declares it.
+TABLE ?=
+ENDPOINT ?=
+dynamodb-table: test-tools
+	@test -n "$(TABLE)" || { echo "usage: make dynamodb-table TABLE=name [ENDPOINT=http://127.0.0.1:8000]" >&2; exit 1; }
+	.venv/bin/python scripts/dynamodb_table.py "$(TABLE)" $(if $(ENDPOINT),--endpoint "$(ENDPOINT)")
 
 build: toolchain
 	$(CARGO) build --release --target $(RUST_TARGET) $(CARGO_SELECT) $(if $(strip $(FEATURES)),--features $(FEATURES))

@@ -607,10 +607,9 @@ impl Client {
             .headers
             .get(hyper::header::CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
+            && length > request.max_body as u64
         {
-            if length > request.max_body as u64 {
-                return Err(too_large(request));
-            }
+            return Err(too_large(request));
         }
         let body = Limited::new(body, request.max_body)
             .collect()

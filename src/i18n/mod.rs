@@ -717,16 +717,16 @@ impl LocalesBuilder {
         let speaking: &[source::Folder] = if skill.is_empty() { builtin } else { &skill };
         let languages: Vec<Language> = speaking.iter().map(|f| f.tag.language).collect();
 
-        if let Some(tag) = &default_tag {
-            if !speaking.iter().any(|f| f.applies_to(tag)) {
-                let mut found: Vec<String> = speaking.iter().map(|f| f.tag.to_string()).collect();
-                found.dedup();
-                problems.push(format!(
+        if let Some(tag) = &default_tag
+            && !speaking.iter().any(|f| f.applies_to(tag))
+        {
+            let mut found: Vec<String> = speaking.iter().map(|f| f.tag.to_string()).collect();
+            found.dedup();
+            problems.push(format!(
                     "no messages for the default locale {tag}: add a folder `{tag}` or `{}` (found: {})",
                     tag.language,
                     found.join(", ")
                 ));
-            }
         }
 
         let default_tag = match default_tag {

@@ -538,16 +538,16 @@ fn invalid(text: &str, err: serde_json::Error) -> Error {
     let mut message = err.to_string();
     // An error from a replayed value (see `tagged`) already names its path
     // inside the object being read: join the two.
-    if let Some(rest) = message.strip_prefix("at `") {
-        if let Some((inner, tail)) = rest.split_once('`') {
-            let parent = super::json_path::container_at(text, err.line(), err.column());
-            path = if parent == "." {
-                inner.to_owned()
-            } else {
-                format!("{parent}.{inner}")
-            };
-            message = tail.trim_start_matches(':').trim_start().to_owned();
-        }
+    if let Some(rest) = message.strip_prefix("at `")
+        && let Some((inner, tail)) = rest.split_once('`')
+    {
+        let parent = super::json_path::container_at(text, err.line(), err.column());
+        path = if parent == "." {
+            inner.to_owned()
+        } else {
+            format!("{parent}.{inner}")
+        };
+        message = tail.trim_start_matches(':').trim_start().to_owned();
     }
     if path == "." || err.line() == 0 {
         Error::new(

@@ -70,10 +70,10 @@ fn levels_before(text: &str, offset: usize) -> Vec<Level> {
                         (false, c) => s.push(c),
                     }
                 }
-                if let Some(Level::Object { key, in_value }) = stack.last_mut() {
-                    if !*in_value {
-                        *key = s;
-                    }
+                if let Some(Level::Object { key, in_value }) = stack.last_mut()
+                    && !*in_value
+                {
+                    *key = s;
                 }
             }
             _ => {}

@@ -89,19 +89,7 @@ impl SessionAttributes {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        match self.map.as_ref().and_then(|m| m.get(key)) {
-            None => Ok(None),
-            Some(v) => T::deserialize(v).map(Some).map_err(|e| {
-                Error::new(
-                    ErrorKind::Handler,
-                    format!(
-                        "session attribute `{key}` does not deserialize as `{}`",
-                        std::any::type_name::<T>()
-                    ),
-                )
-                .with_source(e)
-            }),
-        }
+        get(self.map.as_ref(), key, "session")
     }
 
     /// Serializes and stores one attribute.
@@ -113,13 +101,7 @@ impl SessionAttributes {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn set<T: Serialize>(&mut self, key: &str, value: T) -> Result<()> {
-        let value = serde_json::to_value(&value).map_err(|e| {
-            Error::new(
-                ErrorKind::Handler,
-                format!("session attribute `{key}` cannot be serialized"),
-            )
-            .with_source(e)
-        })?;
+        let value = encode(key, value, "session")?;
         self.map_mut()?.insert(key.to_owned(), value);
         Ok(())
     }
@@ -162,19 +144,7 @@ impl SessionAttributes {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn state<T: DeserializeOwned + Default>(&self) -> Result<T> {
-        match &self.map {
-            Some(m) if !m.is_empty() => T::deserialize(Value::Object(m.clone())).map_err(|e| {
-                Error::new(
-                    ErrorKind::Handler,
-                    format!(
-                        "session attributes do not deserialize as the state `{}`",
-                        std::any::type_name::<T>()
-                    ),
-                )
-                .with_source(e)
-            }),
-            _ => Ok(T::default()),
-        }
+        state(self.map.as_ref(), "session")
     }
 
     /// Replaces all attributes with one typed state (it must serialize as a JSON object).
@@ -188,22 +158,9 @@ impl SessionAttributes {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn set_state<T: Serialize>(&mut self, state: &T) -> Result<()> {
-        match serde_json::to_value(state) {
-            Ok(Value::Object(m)) => {
-                *self.map_mut()? = m;
-                Ok(())
-            }
-            Ok(other) => Err(Error::new(
-                ErrorKind::Handler,
-                format!(
-                    "session state must serialize as a JSON object, not {}",
-                    crate::model::json_kind(&other)
-                ),
-            )),
-            Err(e) => Err(
-                Error::new(ErrorKind::Handler, "session state cannot be serialized").with_source(e),
-            ),
-        }
+        let map = encode_state(state, "session")?;
+        *self.map_mut()? = map;
+        Ok(())
     }
 
     /// The raw JSON map (`None` outside a session).
@@ -233,6 +190,78 @@ impl SessionAttributes {
                 "this request is not part of a session, so it has no session attributes",
             )
         })
+    }
+}
+
+/// Reads and deserializes attribute `key` of `map`; `what` names the kind of
+/// attributes in errors ("session", "persistent").
+pub(super) fn get<T: DeserializeOwned>(
+    map: Option<&Map<String, Value>>,
+    key: &str,
+    what: &str,
+) -> Result<Option<T>> {
+    match map.and_then(|m| m.get(key)) {
+        None => Ok(None),
+        Some(v) => T::deserialize(v).map(Some).map_err(|e| {
+            Error::new(
+                ErrorKind::Handler,
+                format!(
+                    "{what} attribute `{key}` does not deserialize as `{}`",
+                    std::any::type_name::<T>()
+                ),
+            )
+            .with_source(e)
+        }),
+    }
+}
+
+/// Serializes `value` for attribute `key`.
+pub(super) fn encode<T: Serialize>(key: &str, value: T, what: &str) -> Result<Value> {
+    serde_json::to_value(&value).map_err(|e| {
+        Error::new(
+            ErrorKind::Handler,
+            format!("{what} attribute `{key}` cannot be serialized"),
+        )
+        .with_source(e)
+    })
+}
+
+/// All attributes as one typed state (`T::default()` when empty).
+pub(super) fn state<T: DeserializeOwned + Default>(
+    map: Option<&Map<String, Value>>,
+    what: &str,
+) -> Result<T> {
+    match map {
+        Some(m) if !m.is_empty() => T::deserialize(Value::Object(m.clone())).map_err(|e| {
+            Error::new(
+                ErrorKind::Handler,
+                format!(
+                    "{what} attributes do not deserialize as the state `{}`",
+                    std::any::type_name::<T>()
+                ),
+            )
+            .with_source(e)
+        }),
+        _ => Ok(T::default()),
+    }
+}
+
+/// A typed state as an attribute map (it must serialize as a JSON object).
+pub(super) fn encode_state<T: Serialize>(state: &T, what: &str) -> Result<Map<String, Value>> {
+    match serde_json::to_value(state) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(other) => Err(Error::new(
+            ErrorKind::Handler,
+            format!(
+                "{what} state must serialize as a JSON object, not {}",
+                crate::model::json_kind(&other)
+            ),
+        )),
+        Err(e) => Err(Error::new(
+            ErrorKind::Handler,
+            format!("{what} state cannot be serialized"),
+        )
+        .with_source(e)),
     }
 }
 

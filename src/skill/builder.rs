@@ -6,8 +6,10 @@ use super::defaults;
 use super::handler::{
     ErrorHandler, Handler, RequestHandler, RequestInterceptor, ResponseInterceptor,
 };
+use super::persistent::{Persistence, PersistenceKey};
 use super::{RequestAttributes, RequestKind, Skill, SkillInner};
 use crate::i18n::Locales;
+use crate::store::Store;
 use crate::{Error, ErrorKind, Result};
 
 /// Environment variable that sets the skill id to verify, when the builder
@@ -42,6 +44,7 @@ pub struct SkillBuilder {
     skill_id: Option<String>,
     skill_id_from_env: bool,
     state: RequestAttributes,
+    persistence: Persistence,
     problems: Vec<String>,
 }
 
@@ -58,6 +61,7 @@ impl SkillBuilder {
             skill_id: None,
             skill_id_from_env: true,
             state: RequestAttributes::default(),
+            persistence: Persistence::default(),
             problems: Vec::new(),
         }
     }
@@ -267,6 +271,58 @@ impl SkillBuilder {
         self
     }
 
+    /// Keeps persistent attributes in `store` (see [`Input::persistent`](super::Input::persistent)).
+    ///
+    /// Without a store, a skill uses a [`MemoryStore`](crate::store::MemoryStore)
+    /// of its own in tests ([`Skill::handle`]), a [`FileStore`](crate::store::FileStore)
+    /// under `.alexa-kit/attributes/` when run locally, and on Lambda (with the
+    /// `dynamodb` feature) the DynamoDB table named by `ALEXA_KIT_DYNAMODB_TABLE`;
+    /// otherwise reading persistent attributes on Lambda is an
+    /// [`ErrorKind::Config`] error.
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .persistence(alexa_kit::store::FileStore::new("/tmp/my-skill"))
+    ///     .build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn persistence(mut self, store: impl Store) -> Self {
+        self.persistence.store = Some(std::rc::Rc::new(store));
+        self
+    }
+
+    /// Which id persistent attributes are stored under (default: the user id).
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// use alexa_kit::skill::PersistenceKey;
+    /// let skill = Skill::builder().persistence_key(PersistenceKey::PersonId).build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn persistence_key(mut self, key: PersistenceKey) -> Self {
+        self.persistence.key = key;
+        self
+    }
+
+    /// Saves changed persistent attributes after every request that succeeds
+    /// (after the response interceptors, once the response is known to be
+    /// valid). A request that ends in the apology saves nothing; a failed
+    /// save (a conflict, the store down) ends in the apology.
+    /// ```
+    /// use alexa_kit::prelude::*;
+    /// let skill = Skill::builder()
+    ///     .save_persistent_attributes_on_success()
+    ///     .intent("I", async |cx: &mut Input| {
+    ///         cx.persistent().await?.set("seen", true)?; // saved when the answer is ready
+    ///         Ok(cx.say("Noted."))
+    ///     })
+    ///     .build()?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn save_persistent_attributes_on_success(mut self) -> Self {
+        self.persistence.save_on_success = true;
+        self
+    }
+
     /// Checks the configuration and builds the skill.
     ///
     /// Fails with [`ErrorKind::Config`] on conflicting registrations, and with
@@ -292,6 +348,7 @@ impl SkillBuilder {
             skill_id,
             skill_id_from_env,
             state,
+            persistence,
             problems,
         } = self;
         if !problems.is_empty() {
@@ -392,6 +449,7 @@ impl SkillBuilder {
                 error_handlers,
                 skill_id,
                 state,
+                persistence,
                 routed,
             }),
         })

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{RequestAttributes, SessionAttributes, Skill};
+use super::{PersistentAttributes, RequestAttributes, SessionAttributes, Skill};
 use crate::Invocation;
 use crate::Result;
 use crate::i18n::Localizer;
@@ -42,6 +42,8 @@ pub struct Input {
     session: SessionAttributes,
     attributes: RequestAttributes,
     invocation: Invocation,
+    /// Loaded on first use; boxed so that requests without them stay small.
+    persistent: Option<Box<PersistentAttributes>>,
 }
 
 impl Input {
@@ -61,6 +63,7 @@ impl Input {
             session,
             attributes: RequestAttributes::default(),
             invocation,
+            persistent: None,
         }
     }
 
@@ -398,6 +401,50 @@ impl Input {
         &mut self.session
     }
 
+    /// The persistent attributes of this user: what the skill remembers
+    /// between sessions. Loaded from the skill's store on the first call in a
+    /// request, then cached (the ASK SDK's `getPersistentAttributes`).
+    ///
+    /// Stored under the user id by default (see
+    /// [`SkillBuilder::persistence_key`](super::SkillBuilder::persistence_key));
+    /// saved by [`PersistentAttributes::save`] or, with
+    /// [`SkillBuilder::save_persistent_attributes_on_success`](super::SkillBuilder::save_persistent_attributes_on_success),
+    /// when the request succeeds.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// let skill = Skill::builder().intent("I", async |cx: &mut Input| {
+    ///     let p = cx.persistent().await?;
+    ///     let visits = p.get::<u32>("visits")?.unwrap_or(0) + 1;
+    ///     p.set("visits", visits)?;
+    ///     p.save().await?;
+    ///     Ok(cx.say(format!("Visit number {visits}.")))
+    /// }).build()?;
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+    /// #     .block_on(skill.handle(alexa_kit::testing::intent("I").build()))?;
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub async fn persistent(&mut self) -> Result<&mut PersistentAttributes> {
+        let loaded = match self.persistent.take() {
+            Some(loaded) => loaded,
+            None => Box::new(
+                self.skill
+                    .inner
+                    .persistence
+                    .load(&self.envelope, self.invocation.transport())
+                    .await?,
+            ),
+        };
+        Ok(self.persistent.insert(loaded))
+    }
+
+    /// Saves changed persistent attributes if the skill asked for saves on success.
+    pub(crate) async fn save_on_success(&mut self) -> Result<()> {
+        match self.persistent.as_deref_mut() {
+            Some(p) if self.skill.inner.persistence.save_on_success => p.save().await,
+            _ => Ok(()),
+        }
+    }
+
     /// Values that live for this request only.
     /// ```
     /// # use alexa_kit::prelude::*;
@@ -487,10 +534,11 @@ impl Input {
         &self.skill
     }
 
-    /// Puts the session attributes back to what the request carried, undoing
-    /// whatever a failed handler wrote.
+    /// Puts the session attributes back to what the request carried and drops
+    /// unsaved persistent attributes, undoing whatever a failed handler wrote.
     pub(crate) fn reset_session(&mut self) {
         self.session = session_of(&self.envelope);
+        self.persistent = None;
     }
 }
 

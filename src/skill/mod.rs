@@ -19,16 +19,21 @@
 //!       launch, fallback for unrouted intents, logging on session end, …).
 //! 6. Response interceptors, in registration order.
 //! 7. Check Alexa's limits, add session attributes, serialize.
+//! 8. With [`SkillBuilder::save_persistent_attributes_on_success`], save the
+//!    persistent attributes if they changed. Never after an apology.
 //!
-//! Any error in 4–7 (a handler's `Err`, a panic in a handler, an interceptor's
-//! `Err`, a response Alexa would reject) goes to the error handlers, in
+//! Any error in 4–8 (a handler's `Err`, a panic in any piece of skill code, an
+//! interceptor's `Err`, a response Alexa would reject, a failed save) goes to
+//! the error handlers, in
 //! registration order and then the built-in apology. Session attributes are
-//! reset to what the request carried, so nothing half-done is kept; if those
-//! alone leave no room for the apology within Alexa's 24 KB, it is sent
-//! without them, so that the user always hears it. The
+//! reset to what the request carried and unsaved persistent attributes are
+//! dropped, so nothing half-done is kept; if the session attributes alone
+//! leave no room for the apology within Alexa's 24 KB, it is sent without
+//! them, so that the user always hears it. The
 //! response interceptors then run on the error handler's response too (unlike
 //! the official SDKs, so that logging and auditing interceptors see every
-//! answer); if they fail again, the request fails as an invocation error.
+//! answer); if an error handler or those interceptors fail again, the
+//! built-in apology goes out without them.
 
 mod attributes;
 mod builder;
@@ -36,6 +41,7 @@ mod defaults;
 mod handler;
 mod input;
 mod kind;
+mod persistent;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -47,6 +53,7 @@ pub use handler::{
 };
 pub use input::Input;
 pub use kind::RequestKind;
+pub use persistent::{PersistenceKey, PersistentAttributes};
 
 use crate::Invocation;
 use crate::bounded::field;
@@ -99,6 +106,7 @@ struct SkillInner {
     skill_id: Option<String>,
     /// App state registered with [`SkillBuilder::state`], keyed by type.
     state: RequestAttributes,
+    persistence: persistent::Persistence,
     /// Every routed intent name, sorted: by name, built-ins and those
     /// predicate handlers declare.
     routed: Vec<String>,
@@ -260,7 +268,14 @@ impl Skill {
 
         let error = match self.answer(input).await {
             Ok(response) => match assemble(input, response, in_session) {
-                Ok(done) => return Ok(done),
+                // Persistent attributes are saved only once the answer is sure.
+                Ok(done) => match input.save_on_success().await {
+                    Ok(()) => return Ok(done),
+                    Err(error) => {
+                        tracing::error!(kind = %error.kind(), error = %error, "saving the persistent attributes failed; asking the error handlers");
+                        error
+                    }
+                },
                 Err(error) => {
                     // Usually session attributes that grew past Alexa's 24 KB.
                     tracing::error!(error = %error, "the response envelope is invalid; asking the error handlers");

@@ -119,12 +119,12 @@ impl Plain {
         let mut i = 0;
         while i < s.len() {
             let rest = &s[i..];
-            if rest.starts_with('&') {
-                if let Some((c, end)) = read_entity(s, i) {
-                    self.push(c);
-                    i = end;
-                    continue;
-                }
+            if rest.starts_with('&')
+                && let Some((c, end)) = read_entity(s, i)
+            {
+                self.push(c);
+                i = end;
+                continue;
             }
             // `rest` is non-empty and starts at a char boundary.
             let Some(c) = rest.chars().next() else { break };
