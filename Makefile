@@ -21,7 +21,7 @@ EXAMPLE ?= hello_world
 BIN ?=
 # Cargo features of the package to build, e.g. FEATURES=services; by default those an example needs (its
 # `required-features` in Cargo.toml), so that `make package EXAMPLE=birthday` and `sam build` just work.
-FEATURES_birthday :=
+FEATURES_birthday := dynamodb
 FEATURES ?= $(FEATURES_$(EXAMPLE))
 CARGO ?= cargo
 # Where cargo puts its output (honours CARGO_TARGET_DIR like cargo does).

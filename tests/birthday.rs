@@ -579,3 +579,77 @@ fn dates_that_do_not_exist_or_lie_ahead_are_asked_again() {
         }
     });
 }
+
+#[test]
+fn a_relaunch_counts_down_and_wishes_happy_birthday_on_the_day_in_every_locale() {
+    let skill = skill::builder().build().expect("the example builds");
+    let locales = locales();
+    block_on(async {
+        for locale in ALEXA_LOCALES {
+            let l = locales.localizer(Some(locale));
+            let user = format!("amzn1.ask.account.{locale}");
+            let device = |time: &str| Device::new().user_id(user.clone()).timestamp(time);
+            let mut talk = Conversation::new(&skill)
+                .locale(locale)
+                .device(device("2026-01-01T12:00:00Z"));
+            talk.launch().await.unwrap().assert_open();
+            talk.send(capture(locale, 11, "6", "1990"))
+                .await
+                .unwrap()
+                .assert_ended();
+
+            // A new session, the same user: the birthday was kept.
+            talk.end_session().await.unwrap();
+            let turn = talk.launch().await.unwrap();
+            turn.assert_ended();
+            let countdown = l.t_args("countdown", &args!["days" => 309, "age" => 36]);
+            let expected = format!("{} {countdown}", l.t("welcome-back"));
+            assert_eq!(turn.speech(), plain(&expected), "{locale}");
+
+            // On the day: happy birthday with the age; the day after: a year to go.
+            let mut talk = talk.device(device("2026-11-06T08:00:00Z"));
+            let turn = talk.launch().await.unwrap();
+            let wishes = l.t_args("happy-birthday", &args!["age" => 36]);
+            assert_eq!(
+                turn.speech(),
+                plain(&format!("{} {wishes}", l.t("welcome-back"))),
+                "{locale}"
+            );
+            let mut talk = talk.device(device("2026-11-07T08:00:00Z"));
+            let turn = talk.launch().await.unwrap();
+            let countdown = l.t_args("countdown", &args!["days" => 364, "age" => 37]);
+            assert_eq!(
+                turn.speech(),
+                plain(&format!("{} {countdown}", l.t("welcome-back"))),
+                "{locale}"
+            );
+
+            // Another user on the same skill has no birthday yet.
+            let mut stranger = Conversation::new(&skill)
+                .locale(locale)
+                .device(Device::new().user_id(format!("{user}.other")));
+            stranger.launch().await.unwrap().assert_open();
+        }
+    });
+}
+
+#[test]
+fn nothing_is_stored_when_the_date_is_refused() {
+    let skill = skill::builder().build().expect("the example builds");
+    block_on(async {
+        let mut talk =
+            Conversation::new(&skill).device(Device::new().timestamp("2026-01-01T12:00:00Z"));
+        talk.send(capture("en-US", 2, "30", "1990"))
+            .await
+            .unwrap()
+            .assert_open();
+        talk.end_session().await.unwrap();
+        // Still no birthday: the welcome asks for it again.
+        let turn = talk.launch().await.unwrap();
+        turn.assert_open();
+        assert_eq!(
+            turn.speech(),
+            plain(&locales().localizer(Some("en-US")).t("welcome"))
+        );
+    });
+}

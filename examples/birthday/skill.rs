@@ -27,10 +27,14 @@ pub fn locales() -> Result<Locales> {
     ))
 }
 
-/// The skill, ready to `build()` or `run()`, before a store is chosen.
+/// The skill, ready to `build()` or `run()`. Without a store of its own it
+/// uses the framework's default for the transport: a file store locally, a
+/// memory store in tests (`main.rs` chooses DynamoDB where it must).
 pub fn builder() -> SkillBuilder {
     Skill::builder()
         .locales(locales())
+        // The birthday is written once the answer is ready, never after an error.
+        .save_persistent_attributes_on_success()
         .on_launch(Launch)
         .intent(CAPTURE, Capture)
         .intent("AMAZON.CancelIntent", async |cx: &mut Input| {
@@ -82,11 +86,9 @@ impl Handler for Capture {
                 ("day", day.is_some()),
                 ("year", year.is_some()),
             ] {
-                if !ok {
-                    if let Some(slot) = updated.slots.get_mut(name) {
-                        slot.value = None;
-                        slot.resolutions = None;
-                    }
+                if !ok && let Some(slot) = updated.slots.get_mut(name) {
+                    slot.value = None;
+                    slot.resolutions = None;
                 }
             }
             return Ok(cx.response().delegate_dialog(updated));
