@@ -893,10 +893,10 @@ fn record(
         shared.changed.notify_all();
         (status, fault)
     };
-    if let Some(fault) = fault {
-        if let Some(keep) = apply(fault, shared, w, req.close)? {
-            return Ok(keep);
-        }
+    if let Some(fault) = fault
+        && let Some(keep) = apply(fault, shared, w, req.close)?
+    {
+        return Ok(keep);
     }
     let body: &[u8] = match status {
         202 => br#"{"status":"OK"}"#,
