@@ -1,0 +1,125 @@
+//! The real birthday example binary: on Lambda (the Runtime API emulator on
+//! loopback) it refuses to start without a table, and run locally it keeps
+//! the birthday in the embedded file store from one run to the next.
+#![cfg(feature = "dynamodb")]
+
+mod support;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use alexa_kit::lambda::emulator::{Emulator, PostKind};
+use serde_json::{Value, json};
+use support::{Bootstrap, bootstrap_path, example_path};
+
+#[test]
+fn on_lambda_without_a_table_the_bootstrap_fails_at_init_and_says_why() {
+    let emulator = Emulator::start().expect("emulator");
+    let mut bootstrap = Bootstrap::spawn_path(
+        &bootstrap_path("birthday"),
+        &emulator.runtime_api(),
+        &[("ALEXA_KIT_DYNAMODB_TABLE", "")],
+    );
+    let status = bootstrap
+        .wait_exit(Duration::from_secs(10))
+        .unwrap_or_else(|| panic!("bootstrap did not exit:\n{}", bootstrap.log()));
+    assert!(!status.success());
+    let posts = emulator.posts();
+    let init = posts
+        .iter()
+        .find(|p| p.kind == PostKind::InitError)
+        .unwrap_or_else(|| panic!("no init error posted:\n{}", bootstrap.log()));
+    let body = init.json().expect("JSON body");
+    assert_eq!(body["errorType"], "Config");
+    let message = body["errorMessage"].as_str().unwrap_or_default();
+    assert!(message.contains("ALEXA_KIT_DYNAMODB_TABLE"), "{message}");
+    assert!(message.contains("/tmp"), "{message}");
+    // It never asked for an event.
+    assert!(
+        posts.iter().all(|p| p.kind == PostKind::InitError),
+        "{posts:?}"
+    );
+}
+
+/// One request envelope from the local user, sent at 2026-01-01 noon UTC.
+fn request(request: Value) -> String {
+    let user = json!({"userId": "amzn1.ask.account.LOCAL"});
+    json!({
+        "version": "1.0",
+        "session": {"new": true, "sessionId": "s", "user": user},
+        "context": {"System": {"user": user, "device": {"deviceId": "amzn1.ask.device.LOCAL"},
+                               "apiEndpoint": "https://api.amazonalexa.com"}},
+        "request": request,
+    })
+    .to_string()
+}
+
+fn invoke(dir: &PathBuf, envelope: &str) -> String {
+    let mut child = Command::new(example_path("birthday"))
+        .args(["invoke", "-"])
+        .current_dir(dir)
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .env_remove("ALEXA_KIT_DYNAMODB_TABLE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the example");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(envelope.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("output");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn run_locally_it_remembers_the_birthday_between_runs_in_files() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("birthday-local-runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let at = "2026-01-01T12:00:00Z";
+    let capture = request(json!({
+        "type": "IntentRequest", "requestId": "r1", "timestamp": at, "locale": "de-DE",
+        "dialogState": "COMPLETED",
+        "intent": {"name": "CaptureBirthdayIntent", "confirmationStatus": "NONE", "slots": {
+            "month": {"name": "month", "value": "November", "confirmationStatus": "NONE"},
+            "day": {"name": "day", "value": "6", "confirmationStatus": "NONE"},
+            "year": {"name": "year", "value": "1990", "confirmationStatus": "NONE"}}}
+    }));
+    let saved = invoke(&dir, &capture);
+    assert!(saved.contains("6. November 1990"), "{saved}");
+    assert!(saved.contains("Noch 309 Tage"), "{saved}");
+
+    let launch = request(
+        json!({"type": "LaunchRequest", "requestId": "r2", "timestamp": at,
+                                "locale": "de-DE"}),
+    );
+    let welcome_back = invoke(&dir, &launch);
+    assert!(
+        welcome_back.contains("Schön, dass du wieder da bist!"),
+        "{welcome_back}"
+    );
+    assert!(
+        welcome_back.contains("Noch 309 Tage bis zu deinem Geburtstag. Dann wirst du 36."),
+        "{welcome_back}"
+    );
+
+    let file = dir.join(".alexa-kit/attributes/amzn1.ask.account.LOCAL.json");
+    let stored: Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("the user's file")).expect("json");
+    assert_eq!(
+        stored["attributes"]["birthday"],
+        json!({"month": 11, "day": 6, "year": 1990})
+    );
+}
