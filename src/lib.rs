@@ -9,6 +9,7 @@ pub mod local;
 pub mod model;
 pub mod response;
 pub mod skill;
+pub mod slots;
 pub mod store;
 pub mod testing;
 

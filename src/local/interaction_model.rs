@@ -1,81 +1,53 @@
 //! Reading an interaction model and matching typed utterances against it.
+//!
+//! Matching works on words ([`text::words`]): a slot takes whole words, and
+//! only words that fit its type (a number for AMAZON.NUMBER, a month name for
+//! AMAZON.Month, a value or synonym of a custom type…), so adjacent slots
+//! (`{month} {day} {year}`) split where the types say. Of all samples that
+//! match, the most specific wins: the most literal words, then the most slots
+//! filled by typed values, then the fewest words taken as free text.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde_json::Value;
 
+use super::builtin::Language;
+use super::text::{self, Word};
 use crate::model::{
     Intent, Resolution, ResolutionStatus, ResolutionValueWrapper, Resolutions, ResolvedValue, Slot,
 };
+use crate::slots::Day;
 use crate::{Error, ErrorKind, Result};
 
 /// The usual phrases of Alexa's built-in intents, per locale.
 const BUILTIN_UTTERANCES: &str = include_str!("builtin_utterances.json");
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ModelFile {
-    interaction_model: InteractionModelJson,
+/// The string at `key`, or "".
+fn str_at<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct InteractionModelJson {
-    language_model: LanguageModel,
+/// The array at `key`, or an empty one.
+fn list_at<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct LanguageModel {
-    invocation_name: String,
-    #[serde(default)]
-    intents: Vec<IntentJson>,
-    #[serde(default)]
-    types: Vec<SlotTypeJson>,
+fn flag_at(v: &Value, key: &str) -> bool {
+    v.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
 
-#[derive(Debug, Deserialize)]
-struct IntentJson {
-    name: String,
-    #[serde(default)]
-    slots: Vec<SlotJson>,
-    #[serde(default)]
-    samples: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotJson {
-    name: String,
-    #[serde(rename = "type")]
-    slot_type: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotTypeJson {
-    name: String,
-    #[serde(default)]
-    values: Vec<SlotTypeValue>,
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotTypeValue {
-    #[serde(default)]
-    id: Option<String>,
-    name: SlotTypeValueName,
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotTypeValueName {
-    value: String,
-    #[serde(default)]
-    synonyms: Vec<String>,
+/// A string that may be absent or null.
+fn opt_at(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
 /// One piece of a sample utterance.
 #[derive(Debug, Clone, PartialEq)]
 enum Part {
-    Text(String),
+    Word(String),
     Slot(String),
 }
 
@@ -83,8 +55,53 @@ enum Part {
 struct Sample {
     intent: String,
     parts: Vec<Part>,
-    literal_len: usize,
 }
+
+/// A slot of the dialog model.
+#[derive(Debug, Clone)]
+pub(crate) struct DialogSlot {
+    pub name: String,
+    pub elicitation_required: bool,
+    pub confirmation_required: bool,
+    pub elicitation: Option<String>,
+    pub confirmation: Option<String>,
+}
+
+/// An intent of the dialog model.
+#[derive(Debug, Clone)]
+pub(crate) struct DialogIntent {
+    /// Alexa runs the dialog itself (`ALWAYS`) instead of asking the skill.
+    pub auto_delegate: bool,
+    pub confirmation_required: bool,
+    pub confirmation: Option<String>,
+    pub slots: Vec<DialogSlot>,
+}
+
+/// What an utterance opens.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Opening {
+    /// "open hello world" (`explicit`), or just "hello world".
+    Launch { explicit: bool },
+    /// "ask hello world to say hello": the rest, to match as an intent.
+    OneShot(String),
+}
+
+/// A value the words of a slot resolve to, and how specific that is.
+struct Fill {
+    value: String,
+    resolutions: Option<Resolutions>,
+    /// 2: a typed value or a custom value; 1: a custom type's unknown value; 0: free text.
+    rank: u8,
+}
+
+/// How well a sample matched: compared as a tuple, greater is better.
+type Score = (usize, usize, i64);
+
+/// A custom slot type's value: its folded phrases (value and synonyms), canonical value and id.
+type TypeValue = (Vec<String>, String, Option<String>);
+
+/// The best match so far: its score, sample and slot values.
+type Best<'a> = Option<(Score, &'a Sample, Vec<(String, Fill)>)>;
 
 /// An interaction model, ready to match utterances.
 #[derive(Debug)]
@@ -92,10 +109,20 @@ pub(crate) struct InteractionModel {
     pub(crate) path: PathBuf,
     pub(crate) invocation_name: String,
     pub(crate) custom_intents: Vec<String>,
+    pub(crate) language: Language,
     samples: Vec<Sample>,
+    /// Slot elicitation samples per (intent, slot).
+    slot_samples: HashMap<(String, String), Vec<Sample>>,
+    /// Slot names of each intent, in model order.
+    intent_slots: HashMap<String, Vec<String>>,
     slot_types: HashMap<(String, String), String>,
-    type_values: HashMap<String, Vec<SlotTypeValue>>,
+    /// Custom values per type: (folded phrases, canonical value, id).
+    type_values: HashMap<String, Vec<TypeValue>>,
     has_fallback: bool,
+    dialog: HashMap<String, DialogIntent>,
+    prompts: HashMap<String, Vec<String>>,
+    launch: Vec<Sample>,
+    one_shot: Vec<Sample>,
 }
 
 /// The path of a locale's model inside a skill package.
@@ -140,134 +167,352 @@ impl InteractionModel {
                 ),
             )
         })?;
-        let file: ModelFile = serde_json::from_str(&text).map_err(|e| {
+        let invalid = |e: serde_json::Error| {
             Error::new(
                 ErrorKind::Config,
                 format!("{} is not a valid interaction model: {e}", path.display()),
             )
-        })?;
-        Ok(Self::from_language_model(
-            path,
-            locale,
-            file.interaction_model.language_model,
-        ))
+        };
+        let mut file: Value = serde_json::from_str(&text).map_err(invalid)?;
+        // Older "builder" files have no `interactionModel` wrapper.
+        if let Some(inner) = file.get_mut("interactionModel") {
+            file = inner.take();
+        }
+        if file
+            .pointer("/languageModel/invocationName")
+            .and_then(Value::as_str)
+            .is_none()
+        {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "{} is not a valid interaction model: it has no `interactionModel.languageModel.invocationName`",
+                    path.display()
+                ),
+            ));
+        }
+        Ok(Self::from_json(path, locale, &file))
     }
 
-    fn from_language_model(path: PathBuf, locale: &str, lm: LanguageModel) -> Self {
+    fn from_json(path: PathBuf, locale: &str, model: &Value) -> Self {
+        let lm = model.get("languageModel").unwrap_or(&Value::Null);
         let mut samples = Vec::new();
+        let mut slot_samples = HashMap::new();
+        let mut intent_slots = HashMap::new();
         let mut slot_types = HashMap::new();
         let mut custom_intents = Vec::new();
         let mut has_fallback = false;
-        for intent in &lm.intents {
-            if intent.name == "AMAZON.FallbackIntent" {
-                has_fallback = true;
-            }
-            if !intent.name.starts_with("AMAZON.") {
-                custom_intents.push(intent.name.clone());
-            }
-            for slot in &intent.slots {
-                slot_types.insert(
-                    (intent.name.clone(), slot.name.clone()),
-                    slot.slot_type.clone(),
-                );
-            }
-            for s in &intent.samples {
-                samples.push(Sample::parse(&intent.name, s));
-            }
-        }
         let builtins = builtin_phrases(locale);
-        for intent in &lm.intents {
-            if let Some(phrases) = builtins.get(intent.name.as_str()) {
-                for p in phrases {
-                    samples.push(Sample::parse(&intent.name, p));
-                }
+        for intent in list_at(lm, "intents") {
+            let name = str_at(intent, "name");
+            has_fallback |= name == "AMAZON.FallbackIntent";
+            if !name.starts_with("AMAZON.") {
+                custom_intents.push(name.to_owned());
+            }
+            let mut names = Vec::new();
+            for slot in list_at(intent, "slots") {
+                let slot_name = str_at(slot, "name");
+                names.push(slot_name.to_owned());
+                let key = (name.to_owned(), slot_name.to_owned());
+                slot_types.insert(key.clone(), str_at(slot, "type").to_owned());
+                let own = list_at(slot, "samples").iter().filter_map(Value::as_str);
+                let implicit = format!("{{{slot_name}}}");
+                let own = own.chain(std::iter::once(implicit.as_str()));
+                slot_samples.insert(key, own.map(|s| Sample::parse(name, s)).collect());
+            }
+            intent_slots.insert(name.to_owned(), names);
+            let phrases = builtins.get(name).into_iter().flatten().map(String::as_str);
+            let own = list_at(intent, "samples").iter().filter_map(Value::as_str);
+            for s in own.chain(phrases) {
+                samples.push(Sample::parse(name, s));
             }
         }
-        let type_values = lm.types.into_iter().map(|t| (t.name, t.values)).collect();
+        let type_values = list_at(lm, "types")
+            .iter()
+            .map(|t| {
+                let values = list_at(t, "values")
+                    .iter()
+                    .map(|v| {
+                        let name = v.get("name").unwrap_or(&Value::Null);
+                        let value = str_at(name, "value");
+                        let mut keys = vec![text::key(value)];
+                        let synonyms = list_at(name, "synonyms").iter().filter_map(Value::as_str);
+                        keys.extend(synonyms.map(text::key));
+                        (keys, value.to_owned(), opt_at(v, "id"))
+                    })
+                    .collect();
+                (str_at(t, "name").to_owned(), values)
+            })
+            .collect();
+        let dialog_json = model.get("dialog").unwrap_or(&Value::Null);
+        let default_auto = str_at(dialog_json, "delegationStrategy") != "SKILL_RESPONSE";
+        let prompt_ref = |v: &Value, key: &str| v.get("prompts").and_then(|p| opt_at(p, key));
+        let dialog = list_at(dialog_json, "intents")
+            .iter()
+            .map(|i| {
+                let auto = match str_at(i, "delegationStrategy") {
+                    "" => default_auto,
+                    s => s == "ALWAYS",
+                };
+                let slots = list_at(i, "slots")
+                    .iter()
+                    .map(|s| DialogSlot {
+                        name: str_at(s, "name").to_owned(),
+                        elicitation_required: flag_at(s, "elicitationRequired"),
+                        confirmation_required: flag_at(s, "confirmationRequired"),
+                        elicitation: prompt_ref(s, "elicitation"),
+                        confirmation: prompt_ref(s, "confirmation"),
+                    })
+                    .collect();
+                let intent = DialogIntent {
+                    auto_delegate: auto,
+                    confirmation_required: flag_at(i, "confirmationRequired"),
+                    confirmation: prompt_ref(i, "confirmation"),
+                    slots,
+                };
+                (str_at(i, "name").to_owned(), intent)
+            })
+            .collect();
+        let prompts = list_at(model, "prompts")
+            .iter()
+            .map(|p| {
+                let variations = list_at(p, "variations").iter();
+                let texts = variations.map(|v| str_at(v, "value").to_owned()).collect();
+                (str_at(p, "id").to_owned(), texts)
+            })
+            .collect();
+        let language = Language::new(locale);
+        let name = str_at(lm, "invocationName");
+        let patterns = |list: &[String]| -> Vec<Sample> {
+            list.iter()
+                .map(|p| Sample::parse("", &p.replace("{name}", name)))
+                .collect()
+        };
+        let mut launch = patterns(&language.launch);
+        launch.push(Sample::parse("bare", name));
+        let one_shot = patterns(&language.one_shot);
         InteractionModel {
             path,
-            invocation_name: lm.invocation_name,
+            invocation_name: name.to_owned(),
             custom_intents,
+            language,
             samples,
+            slot_samples,
+            intent_slots,
             slot_types,
             type_values,
             has_fallback,
+            dialog,
+            prompts,
+            launch,
+            one_shot,
         }
     }
 
-    /// Whether `utterance` opens the skill ("open hello world", or just the invocation name).
-    pub(crate) fn is_launch_phrase(&self, utterance: &str) -> bool {
-        let u = normalize(utterance);
-        let name = normalize(&self.invocation_name);
-        !name.is_empty() && (u == name || u.ends_with(&format!(" {name}")))
+    /// The dialog model of an intent, if it has one.
+    pub(crate) fn dialog(&self, intent: &str) -> Option<&DialogIntent> {
+        self.dialog.get(intent)
+    }
+
+    /// A prompt of the dialog model with `{slot}` references filled in.
+    pub(crate) fn prompt(&self, id: &str, intent: &Intent) -> Option<String> {
+        let mut text = self.prompts.get(id)?.first()?.clone();
+        for (name, slot) in &intent.slots {
+            text = text.replace(&format!("{{{name}}}"), slot.value().unwrap_or(""));
+        }
+        Some(text)
+    }
+
+    /// The utterance without the wake word ("Alexa, …").
+    pub(crate) fn strip_wake_word(&self, utterance: &str) -> String {
+        let words = text::words(utterance);
+        let skip = self
+            .language
+            .wake
+            .iter()
+            .find_map(|w| {
+                let n = text::words(w).len();
+                (n > 0 && n < words.len() && text::join_keys(&words[..n]) == *w).then_some(n)
+            })
+            .unwrap_or(0);
+        if skip == 0 {
+            utterance.to_owned()
+        } else {
+            text::join_texts(&words[skip..])
+        }
+    }
+
+    /// Whether `utterance` opens the skill, or asks it something in one go.
+    pub(crate) fn opening(&self, utterance: &str) -> Option<Opening> {
+        let words = text::words(utterance);
+        for sample in &self.launch {
+            if sample.parts.iter().all(|p| matches!(p, Part::Word(_)))
+                && sample.parts.len() == words.len()
+                && sample.matches_words(&words)
+            {
+                return Some(Opening::Launch {
+                    explicit: sample.intent != "bare",
+                });
+            }
+        }
+        self.one_shot.iter().find_map(|sample| {
+            let mut captures = Vec::new();
+            let free = |_: &str, w: &[Word]| {
+                Some(Fill {
+                    value: text::join_texts(w),
+                    resolutions: None,
+                    rank: 0,
+                })
+            };
+            match_parts(&sample.parts, &words, &mut captures, &free)
+                .then(|| captures.pop().map(|(_, f)| Opening::OneShot(f.value)))
+                .flatten()
+        })
     }
 
     /// The intent (with slots) that `utterance` means, or the fallback intent.
-    pub(crate) fn match_utterance(&self, utterance: &str) -> Option<Intent> {
-        let text = normalize(utterance);
-        if text.is_empty() {
+    pub(crate) fn match_utterance(&self, utterance: &str, today: Day) -> Option<Intent> {
+        let words = text::words(utterance);
+        if words.is_empty() {
             return None;
         }
-        let mut best: Option<(&Sample, Vec<(String, String)>)> = None;
-        for sample in &self.samples {
-            if let Some(captures) = sample.matches(&text) {
-                let better = match &best {
-                    None => true,
-                    Some((b, _)) => sample.literal_len > b.literal_len,
-                };
-                if better {
-                    best = Some((sample, captures));
-                }
+        match self.best(self.samples.iter(), &words, today, false) {
+            Some(intent) => Some(intent),
+            None if self.has_fallback => {
+                Some(self.with_all_slots(Intent::new("AMAZON.FallbackIntent")))
             }
-        }
-        match best {
-            Some((sample, captures)) => {
-                let mut intent = Intent::new(sample.intent.clone());
-                for (slot, value) in captures {
-                    let resolved = self.resolve(&sample.intent, &slot, &value);
-                    let mut s = Slot::new(slot.clone(), value);
-                    s.resolutions = resolved;
-                    intent.slots.insert(slot, s);
-                }
-                Some(intent)
-            }
-            None if self.has_fallback => Some(Intent::new("AMAZON.FallbackIntent")),
             None => None,
         }
     }
 
-    fn resolve(&self, intent: &str, slot: &str, value: &str) -> Option<Resolutions> {
-        let slot_type = self.slot_types.get(&(intent.to_owned(), slot.to_owned()))?;
-        let values = self.type_values.get(slot_type)?;
-        let wanted = normalize(value);
-        let found = values.iter().find(|v| {
-            normalize(&v.name.value) == wanted
-                || v.name.synonyms.iter().any(|s| normalize(s) == wanted)
-        });
-        let authority = format!("amzn1.er-authority.echo-sdk.local.{slot_type}");
-        let resolution = match found {
-            Some(v) => Resolution {
-                authority,
-                status: ResolutionStatus {
-                    code: "ER_SUCCESS_MATCH".to_owned(),
-                },
-                values: vec![ResolutionValueWrapper {
+    /// What `utterance` says in answer to a question for `slot` of `intent`:
+    /// the intent's own samples, the slot's samples, or the bare value.
+    pub(crate) fn match_slot_answer(
+        &self,
+        intent: &str,
+        slot: &str,
+        utterance: &str,
+        today: Day,
+    ) -> Option<Intent> {
+        let words = text::words(utterance);
+        let own = self.samples.iter().filter(|s| s.intent == intent).chain(
+            self.slot_samples
+                .get(&(intent.to_owned(), slot.to_owned()))
+                .into_iter()
+                .flatten(),
+        );
+        self.best(own, &words, today, true)
+    }
+
+    /// The best-scoring sample that matches, as an intent with its slots.
+    fn best<'a>(
+        &self,
+        samples: impl Iterator<Item = &'a Sample>,
+        words: &[Word],
+        today: Day,
+        answering: bool,
+    ) -> Option<Intent> {
+        let mut best: Best = None;
+        for sample in samples {
+            let fill = |slot: &str, w: &[Word]| self.fill(&sample.intent, slot, w, today);
+            let mut captures = Vec::new();
+            if !match_parts(&sample.parts, words, &mut captures, &fill) {
+                continue;
+            }
+            let literal = sample
+                .parts
+                .iter()
+                .filter(|p| matches!(p, Part::Word(_)))
+                .count();
+            // A sample of slots alone takes a custom type's unknown value only as an answer.
+            if literal == 0 && !answering && captures.iter().any(|(_, f)| f.rank < 2) {
+                continue;
+            }
+            let typed = captures.iter().filter(|(_, f)| f.rank == 2).count();
+            let free_words: usize = captures
+                .iter()
+                .filter(|(_, f)| f.rank < 2)
+                .map(|(_, f)| f.value.split(' ').count())
+                .sum();
+            let score = (literal, typed, -(free_words as i64));
+            if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                best = Some((score, sample, captures));
+            }
+        }
+        let (_, sample, captures) = best?;
+        let mut intent = Intent::new(sample.intent.clone());
+        for (name, fill) in captures {
+            let mut slot = Slot::new(name.clone(), fill.value);
+            slot.resolutions = fill.resolutions;
+            intent.slots.insert(name, slot);
+        }
+        Some(self.with_all_slots(intent))
+    }
+
+    /// Adds the intent's unfilled slots, as Alexa sends them (a name and no value).
+    pub(crate) fn with_all_slots(&self, mut intent: Intent) -> Intent {
+        for name in self.intent_slots.get(&intent.name).into_iter().flatten() {
+            intent.slots.entry(name.clone()).or_insert_with(|| Slot {
+                name: name.clone(),
+                ..Slot::default()
+            });
+        }
+        intent
+    }
+
+    /// The value of `words` in `slot` of `intent`, if they fit its type.
+    fn fill(&self, intent: &str, slot: &str, words: &[Word], today: Day) -> Option<Fill> {
+        let slot_type = self
+            .slot_types
+            .get(&(intent.to_owned(), slot.to_owned()))
+            .map_or("AMAZON.SearchQuery", String::as_str);
+        let Some(values) = self.type_values.get(slot_type) else {
+            let value = self.language.fill(slot_type, words, today)?;
+            let rank = if Language::is_free_text(slot_type) {
+                0
+            } else {
+                2
+            };
+            return Some(Fill {
+                value,
+                resolutions: None,
+                rank,
+            });
+        };
+        // A custom type (or an extended built-in one): entity resolution.
+        let key = text::join_keys(words);
+        let found = values.iter().find(|(keys, _, _)| keys.contains(&key));
+        let authority = format!("amzn1.er-authority.echo-sdk.amzn1.ask.skill.local.{slot_type}");
+        let (code, values, rank) = match found {
+            Some((_, name, id)) => (
+                "ER_SUCCESS_MATCH",
+                vec![ResolutionValueWrapper {
                     value: ResolvedValue {
-                        name: v.name.value.clone(),
-                        id: v.id.clone(),
+                        name: name.clone(),
+                        id: id.clone(),
                     },
                 }],
-            },
-            None => Resolution {
-                authority,
-                status: ResolutionStatus {
-                    code: "ER_SUCCESS_NO_MATCH".to_owned(),
-                },
-                values: Vec::new(),
-            },
+                2,
+            ),
+            None => ("ER_SUCCESS_NO_MATCH", Vec::new(), 1),
         };
-        Some(Resolutions {
-            resolutions_per_authority: vec![resolution],
+        let value = if slot_type.starts_with("AMAZON.") {
+            self.language.fill(slot_type, words, today)?
+        } else {
+            text::join_texts(words)
+        };
+        Some(Fill {
+            value,
+            resolutions: Some(Resolutions {
+                resolutions_per_authority: vec![Resolution {
+                    authority,
+                    status: ResolutionStatus {
+                        code: code.to_owned(),
+                    },
+                    values,
+                }],
+            }),
+            rank,
         })
     }
 }
@@ -290,100 +535,64 @@ impl Sample {
     fn parse(intent: &str, sample: &str) -> Self {
         let mut parts = Vec::new();
         let mut rest = sample;
+        let push_words = |t: &str, parts: &mut Vec<Part>| {
+            parts.extend(text::words(t).into_iter().map(|w| Part::Word(w.key)));
+        };
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}') else {
                 break;
             };
-            let text = normalize(&rest[..open]);
-            if !text.is_empty() {
-                parts.push(Part::Text(text));
-            }
+            push_words(&rest[..open], &mut parts);
             let slot = rest[open + 1..open + close].trim();
             parts.push(Part::Slot(slot.to_owned()));
             rest = &rest[open + close + 1..];
         }
-        let text = normalize(rest);
-        if !text.is_empty() {
-            parts.push(Part::Text(text));
-        }
-        let literal_len = parts
-            .iter()
-            .map(|p| match p {
-                Part::Text(t) => t.chars().count(),
-                Part::Slot(_) => 0,
-            })
-            .sum();
+        push_words(rest, &mut parts);
         Sample {
             intent: intent.to_owned(),
             parts,
-            literal_len,
         }
     }
 
-    /// Matches the whole normalized text; returns slot captures.
-    fn matches(&self, text: &str) -> Option<Vec<(String, String)>> {
-        let mut captures = Vec::new();
-        if match_parts(&self.parts, text, &mut captures) {
-            Some(captures)
-        } else {
-            None
-        }
+    fn matches_words(&self, words: &[Word]) -> bool {
+        self.parts
+            .iter()
+            .zip(words)
+            .all(|(p, w)| matches!(p, Part::Word(k) if *k == w.key))
     }
 }
 
-fn match_parts(parts: &[Part], text: &str, captures: &mut Vec<(String, String)>) -> bool {
-    let text = text.trim();
+/// Matches all `words` against `parts`; a slot takes one or more whole words
+/// that `fill` accepts, shortest first.
+fn match_parts(
+    parts: &[Part],
+    words: &[Word],
+    captures: &mut Vec<(String, Fill)>,
+    fill: &dyn Fn(&str, &[Word]) -> Option<Fill>,
+) -> bool {
     match parts.split_first() {
-        None => text.is_empty(),
-        Some((Part::Text(t), rest)) => text
-            .strip_prefix(t.as_str())
-            .is_some_and(|after| match_parts(rest, after, captures)),
+        None => words.is_empty(),
+        Some((Part::Word(k), rest)) => {
+            words.first().is_some_and(|w| w.key == *k)
+                && match_parts(rest, &words[1..], captures, fill)
+        }
         Some((Part::Slot(name), rest)) => {
-            // Try every non-empty prefix as the slot value, shortest first.
-            let boundaries: Vec<usize> = text
-                .char_indices()
-                .map(|(i, _)| i)
-                .skip(1)
-                .chain(std::iter::once(text.len()))
-                .collect();
-            for end in boundaries {
-                let value = text[..end].trim();
-                if value.is_empty() {
+            // The words left must be at least the literal words still to come.
+            let needed = rest.iter().filter(|p| matches!(p, Part::Word(_))).count()
+                + rest.iter().filter(|p| matches!(p, Part::Slot(_))).count();
+            for end in 1..=words.len().saturating_sub(needed) {
+                let Some(f) = fill(name, &words[..end]) else {
                     continue;
-                }
-                let mark = captures.len();
-                captures.push((name.clone(), value.to_owned()));
-                if match_parts(rest, &text[end..], captures) {
+                };
+                captures.push((name.clone(), f));
+                if match_parts(rest, &words[end..], captures, fill) {
                     return true;
                 }
-                captures.truncate(mark);
+                captures.pop();
             }
             false
         }
     }
-}
-
-/// Lower case, punctuation removed, white space collapsed.
-pub(crate) fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() || c == '\'' || is_combining(c) {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
-        }
-    }
-    out
-}
-
-/// Combining marks (Devanagari vowel signs, viramas…) are part of words.
-fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x097F | 0x0610..=0x061A | 0x064B..=0x065F | 0x3099..=0x309A)
 }
 
 #[cfg(test)]
@@ -391,52 +600,108 @@ mod tests {
     use super::*;
 
     fn model() -> InteractionModel {
-        let lm: LanguageModel = serde_json::from_value(serde_json::json!({
+        let m = serde_json::json!({"languageModel": {
             "invocationName": "coffee shop",
             "intents": [
                 {"name": "OrderIntent", "slots": [{"name": "drink", "type": "DrinkType"}],
-                 "samples": ["i want a {drink}", "{drink} please", "order {drink}"]},
-                {"name": "MenuIntent", "samples": ["what is on the menu", "menu"]},
+                 "samples": ["i want a {drink}", "{drink} please", "order {drink}", "{drink}"]},
+                {"name": "CountIntent", "slots": [{"name": "n", "type": "AMAZON.NUMBER"}],
+                 "samples": ["{n}", "give me {n}"]},
+                {"name": "BirthdayIntent", "slots": [{"name": "month", "type": "AMAZON.Month"},
+                    {"name": "day", "type": "AMAZON.Ordinal"}, {"name": "year", "type": "AMAZON.FOUR_DIGIT_NUMBER"}],
+                 "samples": ["i was born on {month} {day} {year}", "i was born in {year}", "{month} {day}"]},
+                {"name": "MenuIntent", "samples": ["what is on the menu", "menu", "what is on the {drink} menu"],
+                 "slots": [{"name": "drink", "type": "DrinkType"}]},
                 {"name": "AMAZON.HelpIntent", "samples": []},
                 {"name": "AMAZON.FallbackIntent", "samples": []}
             ],
             "types": [{"name": "DrinkType", "values": [
                 {"id": "TEA", "name": {"value": "tea", "synonyms": ["cuppa"]}}
             ]}]
-        }))
-        .unwrap();
-        InteractionModel::from_language_model(PathBuf::from("x.json"), "en-US", lm)
+        }});
+        InteractionModel::from_json(PathBuf::from("x.json"), "en-US", &m)
+    }
+
+    fn today() -> Day {
+        Day::new(2026, 11, 29).unwrap()
     }
 
     #[test]
     fn matches_samples_slots_and_resolutions() {
         let m = model();
-        let i = m.match_utterance("I want a cuppa!").unwrap();
+        let i = m.match_utterance("I want a cuppa!", today()).unwrap();
         assert_eq!(i.name, "OrderIntent");
         assert_eq!(i.slot_value("drink"), Some("cuppa"));
         let r = i.resolved("drink").unwrap();
         assert_eq!((r.name.as_str(), r.id.as_deref()), ("tea", Some("TEA")));
-        let i = m.match_utterance("flat white please").unwrap();
+        let i = m.match_utterance("flat white please", today()).unwrap();
         assert_eq!(i.slot_value("drink"), Some("flat white"));
         assert!(i.resolved("drink").is_none());
+        let menu = m.match_utterance("What is on the menu?", today()).unwrap();
+        assert_eq!(menu.name, "MenuIntent");
         assert_eq!(
-            m.match_utterance("What is on the menu?").unwrap().name,
-            "MenuIntent"
+            m.match_utterance("help", today()).unwrap().name,
+            "AMAZON.HelpIntent"
         );
-        assert_eq!(m.match_utterance("help").unwrap().name, "AMAZON.HelpIntent");
         assert_eq!(
-            m.match_utterance("sing a song").unwrap().name,
+            m.match_utterance("tea", today()).unwrap().name,
+            "OrderIntent"
+        );
+        assert_eq!(
+            m.match_utterance("sing me a song", today()).unwrap().name,
             "AMAZON.FallbackIntent"
         );
-        assert!(m.is_launch_phrase("open coffee shop"));
-        assert!(m.is_launch_phrase("Coffee shop"));
-        assert!(!m.is_launch_phrase("menu"));
+        let n = m.match_utterance("twenty five", today()).unwrap();
+        assert_eq!(
+            (n.name.as_str(), n.slot_value("n")),
+            ("CountIntent", Some("25"))
+        );
     }
 
     #[test]
-    fn normalizes_scripts_without_spaces() {
-        assert_eq!(normalize("¡Hola, Mundo!"), "hola mundo");
-        assert_eq!(normalize("こんにちは、世界！"), "こんにちは 世界");
-        assert_eq!(normalize("नमस्ते दुनिया!"), "नमस्ते दुनिया");
+    fn adjacent_slots_split_where_their_types_say() {
+        let m = model();
+        let i = m
+            .match_utterance("I was born on November sixth nineteen ninety", today())
+            .unwrap();
+        assert_eq!(i.name, "BirthdayIntent");
+        assert_eq!(i.slot_value("month"), Some("november"));
+        assert_eq!(i.slot_value("day"), Some("6"));
+        assert_eq!(i.slot_value("year"), Some("1990"));
+        assert_eq!(
+            m.match_utterance("I was born in November", today())
+                .unwrap()
+                .name,
+            "AMAZON.FallbackIntent"
+        );
+        let two = m.match_utterance("november sixth", today()).unwrap();
+        assert_eq!(two.slot_value("day"), Some("6"));
+        assert!(two.slot("year").is_some_and(|s| s.value.is_none()));
+        let answer = m
+            .match_slot_answer("BirthdayIntent", "year", "nineteen ninety", today())
+            .unwrap();
+        assert_eq!(answer.slot_value("year"), Some("1990"));
+    }
+
+    #[test]
+    fn launch_and_one_shot_phrases() {
+        let m = model();
+        assert_eq!(
+            m.opening("open coffee shop"),
+            Some(Opening::Launch { explicit: true })
+        );
+        assert_eq!(
+            m.opening("Coffee shop"),
+            Some(Opening::Launch { explicit: false })
+        );
+        assert_eq!(
+            m.opening("ask coffee shop to order tea"),
+            Some(Opening::OneShot("order tea".into()))
+        );
+        assert_eq!(m.opening("menu"), None);
+        assert_eq!(
+            m.strip_wake_word("Alexa, open coffee shop"),
+            "open coffee shop"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! runs the skill on your machine when `AWS_LAMBDA_RUNTIME_API` is unset.
 //!
 //! ```text
-//! hello_world [--locale de-DE] [--skill-package DIR] [--json]   talk to the skill
+//! hello_world [--locale de-DE] [--skill-package DIR] [--json] [--date YYYY-MM-DD]   talk to the skill
 //! hello_world invoke FILE|-                                     answer one request envelope
 //! hello_world --help
 //! ```
@@ -10,25 +10,33 @@
 //! The dialog simulator reads one utterance per line (a prompt on a
 //! terminal, plain lines when piped), matches it against the skill's own
 //! interaction model (`<skill package>/interactionModels/custom/<locale>.json`,
-//! with slot values, entity resolution and the usual phrases of Alexa's
-//! built-in intents), carries the session from turn to turn and prints what
-//! Alexa would say. It calls the very same [`Skill::handle`] as Lambda does.
+//! with typed slot values, entity resolution, the usual phrases of Alexa's
+//! built-in intents and the dialog model), carries the session from turn to
+//! turn and prints what Alexa would say. It calls the same skill core as
+//! Lambda does. [`Simulator`] is the same dialog as a library, for tests.
 
+mod builtin;
 mod interaction_model;
+mod lang;
+mod numbers;
+mod text;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
+use std::path::Path;
+
 use crate::model::{
-    IntentRequest, LaunchRequest, Request, RequestEnvelope, ResponseEnvelope, SessionEndedRequest,
-    ShouldEndSession,
+    ConfirmationStatus, DialogState, Directive, Intent, IntentRequest, LaunchRequest, Request,
+    RequestEnvelope, ResponseEnvelope, SessionEndedRequest, ShouldEndSession, Slot,
 };
 use crate::response::ssml;
 use crate::skill::Skill;
+use crate::slots::Day;
 use crate::testing;
 use crate::{Error, ErrorKind, Result};
 
-use interaction_model::{InteractionModel, locale_tag};
+use interaction_model::{InteractionModel, Opening, locale_tag};
 
 /// Environment variable naming the skill package folder for the simulator
 /// (`--skill-package` wins over it; `./skill-package` is the default).
@@ -50,6 +58,7 @@ OPTIONS:
     --skill-package DIR      the skill package holding interactionModels/custom/<locale>.json
                              (default: $ALEXA_SKILL_PACKAGE, else ./skill-package)
     --json                   also print each response envelope as JSON
+    --date YYYY-MM-DD        today, for relative dates such as \"tomorrow\" (default: today in UTC)
     -h, --help               print this help
 
 THE SIMULATOR:
@@ -70,6 +79,7 @@ struct Options {
     skill_package: Option<PathBuf>,
     json: bool,
     invoke: Option<String>,
+    today: Option<Day>,
     help: bool,
 }
 
@@ -95,6 +105,13 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
                 options.skill_package = Some(PathBuf::from(value("--skill-package")?))
             }
             "--json" => options.json = true,
+            "--date" => {
+                let value = value("--date")?;
+                let day = value
+                    .parse::<Day>()
+                    .map_err(|e| usage(format!("--date: {e}")))?;
+                options.today = Some(day);
+            }
             "invoke" => options.invoke = Some(value("invoke")?),
             other => return Err(usage(format!("unknown argument `{other}`"))),
         }
@@ -169,26 +186,23 @@ async fn simulate(
     out: &mut impl Write,
     interactive: bool,
 ) -> Result<()> {
-    let locale = locale_tag(options.locale.as_deref().unwrap_or("en-US"))?;
-    let model = InteractionModel::load(&skill_package(options), &locale)?;
-    let mut session = Simulation {
-        skill,
-        locale,
-        json: options.json,
-        attributes: None,
-        turn: 0,
-    };
+    let locale = options.locale.as_deref().unwrap_or("en-US");
+    let mut sim = Simulator::new(skill, &skill_package(options), locale)?;
+    if let Some(today) = options.today {
+        sim = sim.today(today);
+    }
     writeln!(
         out,
         "alexa-kit simulator: {} ({}), model {}",
-        model.invocation_name,
-        session.locale,
-        model.path.display()
+        sim.model.invocation_name,
+        sim.locale,
+        sim.model.path.display()
     )?;
     if interactive {
         writeln!(out, "Type what you would say to Alexa; Ctrl-D to quit.")?;
     }
-    session.send(out, launch_request()).await?;
+    let turn = sim.launch().await?;
+    print_turn(out, &turn, options.json)?;
     let mut input = input;
     let mut line = Vec::new();
     loop {
@@ -211,48 +225,65 @@ async fn simulate(
         if !interactive {
             writeln!(out, "you> {utterance}")?;
         }
-        if session.attributes.is_none() && model.is_launch_phrase(utterance) {
-            session.send(out, launch_request()).await?;
-            continue;
-        }
-        match model.match_utterance(utterance) {
-            Some(intent) => {
-                let slots: Vec<String> = {
-                    let mut s: Vec<String> = intent
-                        .slots
-                        .iter()
-                        .map(|(k, v)| format!("{k}={}", v.value.as_deref().unwrap_or("")))
-                        .collect();
-                    s.sort();
-                    s
-                };
-                if slots.is_empty() {
-                    writeln!(out, "  [{}]", intent.name)?;
-                } else {
-                    writeln!(out, "  [{} {}]", intent.name, slots.join(" "))?;
-                }
-                let request = Request::Intent(IntentRequest {
-                    intent,
-                    ..Default::default()
-                });
-                session.send(out, request).await?;
-            }
-            None => writeln!(
-                out,
-                "  (no intent of the {} model matches; the skill has no AMAZON.FallbackIntent)",
-                session.locale
-            )?,
-        }
+        let turn = sim.say(utterance).await?;
+        print_turn(out, &turn, options.json)?;
     }
-    if session.attributes.is_some() {
-        let ended = Request::SessionEnded(SessionEndedRequest {
-            reason: Some("USER_INITIATED".to_owned()),
-            ..Default::default()
-        });
-        session.send_quietly(ended).await?;
-    }
+    sim.end().await?;
     if interactive {
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn print_turn(out: &mut impl Write, turn: &Turn, json: bool) -> Result<()> {
+    for note in &turn.notes {
+        writeln!(out, "  ({note})")?;
+    }
+    for sent in &turn.requests {
+        if let Some(intent) = &sent.intent {
+            let mut slots: Vec<String> = intent
+                .slots
+                .iter()
+                .filter_map(|(k, v)| v.value().map(|value| format!("{k}={value}")))
+                .collect();
+            slots.sort_unstable();
+            let mut line = intent.name.clone();
+            for s in slots {
+                line.push(' ');
+                line.push_str(&s);
+            }
+            if let Some(state) = &sent.dialog_state {
+                line.push_str(&format!(" ({})", state.as_str()));
+            }
+            if intent.confirmation_status != ConfirmationStatus::None {
+                line.push_str(&format!(" intent {}", intent.confirmation_status.as_str()));
+            }
+            writeln!(out, "  [{line}]")?;
+        }
+    }
+    match &turn.speech {
+        Some(speech) => writeln!(out, "alexa> {speech}")?,
+        None if turn.requests.is_empty() && turn.responses.is_empty() => {}
+        None => writeln!(out, "alexa> (says nothing)")?,
+    }
+    if let Some(r) = turn.responses.last().map(|r| &r.response) {
+        if let Some(speech) = r.reprompt.as_ref().and_then(|rp| rp.output_speech.as_ref()) {
+            writeln!(out, "  (reprompt: {})", ssml::to_plain_text(speech.text()))?;
+        }
+        if let Some(card) = &r.card {
+            writeln!(out, "  (card: {})", serde_json::to_string(card)?)?;
+        }
+        for directive in &r.directives {
+            writeln!(out, "  (directive: {})", directive.type_name())?;
+        }
+    }
+    if json {
+        for response in &turn.responses {
+            writeln!(out, "{}", serde_json::to_string_pretty(response)?)?;
+        }
+    }
+    if !turn.session_open && !turn.responses.is_empty() {
+        writeln!(out, "  (session ended)")?;
     }
     Ok(())
 }
@@ -317,31 +348,464 @@ pub fn check_skill_package(
     }
 }
 
-fn launch_request() -> Request {
-    Request::Launch(LaunchRequest::default())
+/// A request the simulator sent to the skill.
+///
+/// ```
+/// let sent = alexa_kit::local::SentRequest::default();
+/// assert!(sent.intent.is_none() && !sent.new_session);
+/// ```
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct SentRequest {
+    /// `LaunchRequest`, `IntentRequest` or `SessionEndedRequest`.
+    pub request_type: &'static str,
+    /// The intent of an `IntentRequest`, with its slots as sent.
+    pub intent: Option<Intent>,
+    /// The `dialogState` of an `IntentRequest` whose intent has a dialog model.
+    pub dialog_state: Option<DialogState>,
+    /// Whether the request opened a new session.
+    pub new_session: bool,
 }
 
-struct Simulation<'a> {
+/// What happened in one turn of the simulator.
+///
+/// ```
+/// let turn = alexa_kit::local::Turn::default();
+/// assert!(turn.requests.is_empty() && turn.speech.is_none());
+/// ```
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Turn {
+    /// The requests sent to the skill, in order: none when the dialog model
+    /// asked the question itself, two when the skill delegated and the
+    /// dialog completed at once.
+    pub requests: Vec<SentRequest>,
+    /// The skill's responses, one per request.
+    pub responses: Vec<ResponseEnvelope>,
+    /// What Alexa said, as plain text: the skill's speech or a prompt of the dialog model.
+    pub speech: Option<String>,
+    /// Whether the session is still open after this turn.
+    pub session_open: bool,
+    /// What the simulator did on its own: a prompt of the dialog model, no match, a skill failure.
+    pub notes: Vec<String>,
+}
+
+impl Turn {
+    /// The intent of the last request sent to the skill, with its slots.
+    ///
+    /// ```
+    /// assert!(alexa_kit::local::Turn::default().intent().is_none());
+    /// ```
+    pub fn intent(&self) -> Option<&Intent> {
+        self.requests.iter().rev().find_map(|r| r.intent.as_ref())
+    }
+
+    /// The `dialogState` of the last intent request sent to the skill.
+    ///
+    /// ```
+    /// assert!(alexa_kit::local::Turn::default().dialog_state().is_none());
+    /// ```
+    pub fn dialog_state(&self) -> Option<DialogState> {
+        self.requests
+            .iter()
+            .rev()
+            .find(|r| r.intent.is_some())
+            .and_then(|r| r.dialog_state.clone())
+    }
+}
+
+/// What the dialog waits for.
+#[derive(Debug, Clone, PartialEq)]
+enum Awaiting {
+    Nothing,
+    Slot(String),
+    SlotConfirmation(String),
+    IntentConfirmation,
+}
+
+#[derive(Debug)]
+struct ActiveDialog {
+    intent: Intent,
+    awaiting: Awaiting,
+    /// Whether the skill has seen this dialog yet (STARTED vs IN_PROGRESS).
+    started: bool,
+}
+
+/// The next step of a delegated dialog.
+enum Step {
+    Ask(Awaiting, Option<String>),
+    Complete,
+}
+
+/// The dialog simulator as a library: talk to a skill through its interaction
+/// model, turn by turn, as the command line does. For a skill's own tests.
+///
+/// It matches each utterance against `<skill package>/interactionModels/custom/<locale>.json`
+/// (samples, slot types, built-in intents), runs the dialog model (delegation,
+/// elicitation, confirmation), carries the session, and calls [`Skill::handle`].
+///
+/// ```no_run
+/// # async fn demo() -> alexa_kit::Result<()> {
+/// use alexa_kit::local::Simulator;
+/// let skill = alexa_kit::Skill::builder().build()?;
+/// let mut sim = Simulator::new(&skill, "skill-package".as_ref(), "de-DE")?
+///     .today(alexa_kit::slots::Day::new(2026, 11, 29).unwrap());
+/// sim.launch().await?;
+/// let turn = sim.say("hallo").await?;
+/// assert_eq!(turn.intent().map(|i| i.name.as_str()), Some("HelloWorldIntent"));
+/// # Ok(()) }
+/// ```
+pub struct Simulator<'a> {
     skill: &'a Skill,
+    model: InteractionModel,
     locale: String,
-    json: bool,
+    today: Day,
     /// Session attributes while a session is open.
     attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    dialog: Option<ActiveDialog>,
     turn: u32,
+    sessions: u32,
 }
 
-impl Simulation<'_> {
+impl<'a> Simulator<'a> {
+    /// A simulator for `skill` with the model of `locale` from `skill_package`.
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let err = alexa_kit::local::Simulator::new(&skill, "nowhere".as_ref(), "en-US").err().unwrap();
+    /// assert!(err.to_string().contains("no interaction model for en-US"));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn new(skill: &'a Skill, skill_package: &Path, locale: &str) -> Result<Self> {
+        let locale = locale_tag(locale)?;
+        Ok(Simulator {
+            skill,
+            model: InteractionModel::load(skill_package, &locale)?,
+            locale,
+            today: Day::today_utc(),
+            attributes: None,
+            dialog: None,
+            turn: 0,
+            sessions: 0,
+        })
+    }
+
+    /// Sets "today" for relative dates ("tomorrow", "next week"); UTC's today by default.
+    ///
+    /// ```no_run
+    /// # let skill = alexa_kit::Skill::builder().build()?;
+    /// let sim = alexa_kit::local::Simulator::new(&skill, "skill-package".as_ref(), "en-US")?
+    ///     .today(alexa_kit::slots::Day::new(2026, 11, 29).unwrap());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    #[must_use]
+    pub fn today(mut self, today: Day) -> Self {
+        self.today = today;
+        self
+    }
+
+    /// Whether a session is open.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join("alexa-kit-doc-session-open/interactionModels/custom");
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// # std::fs::write(dir.join("en-US.json"), r#"{"interactionModel":{"languageModel":{"invocationName":"x"}}}"#).unwrap();
+    /// # let package = dir.parent().unwrap().parent().unwrap();
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let sim = alexa_kit::local::Simulator::new(&skill, package, "en-US")?;
+    /// assert!(!sim.session_open());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn session_open(&self) -> bool {
+        self.attributes.is_some()
+    }
+
+    /// Opens the skill: a `LaunchRequest` in a new session.
+    ///
+    /// ```no_run
+    /// # async fn demo(sim: &mut alexa_kit::local::Simulator<'_>) -> alexa_kit::Result<()> {
+    /// let turn = sim.launch().await?;
+    /// println!("{:?}", turn.speech);
+    /// # Ok(()) }
+    /// ```
+    pub async fn launch(&mut self) -> Result<Turn> {
+        self.attributes = None;
+        self.dialog = None;
+        let mut turn = Turn::default();
+        self.send(&mut turn, Request::Launch(LaunchRequest::default()))
+            .await?;
+        Ok(turn)
+    }
+
+    /// Says `utterance` to Alexa: a launch phrase opens the skill (again),
+    /// "ask … to …" opens it with a request, anything else is matched against
+    /// the model in the open session (or in a new one).
+    ///
+    /// ```no_run
+    /// # async fn demo(sim: &mut alexa_kit::local::Simulator<'_>) -> alexa_kit::Result<()> {
+    /// let turn = sim.say("ask hello world to say hello").await?;
+    /// assert!(turn.intent().is_some());
+    /// # Ok(()) }
+    /// ```
+    pub async fn say(&mut self, utterance: &str) -> Result<Turn> {
+        let utterance = self.model.strip_wake_word(utterance);
+        match self.model.opening(&utterance) {
+            Some(Opening::Launch { explicit }) if explicit || !self.session_open() => {
+                return self.launch().await;
+            }
+            Some(Opening::OneShot(rest)) => {
+                self.attributes = None;
+                self.dialog = None;
+                return self.understand(&rest).await;
+            }
+            _ => {}
+        }
+        self.understand(&utterance).await
+    }
+
+    /// Ends an open session as the user does by leaving (`SessionEndedRequest`, `USER_INITIATED`).
+    ///
+    /// ```no_run
+    /// # async fn demo(sim: &mut alexa_kit::local::Simulator<'_>) -> alexa_kit::Result<()> {
+    /// sim.end().await?;
+    /// assert!(!sim.session_open());
+    /// # Ok(()) }
+    /// ```
+    pub async fn end(&mut self) -> Result<()> {
+        if self.session_open() {
+            let ended = Request::SessionEnded(SessionEndedRequest {
+                reason: Some("USER_INITIATED".to_owned()),
+                ..Default::default()
+            });
+            self.send(&mut Turn::default(), ended).await?;
+            self.attributes = None;
+        }
+        Ok(())
+    }
+
+    /// Matches an utterance inside the session and runs it.
+    async fn understand(&mut self, utterance: &str) -> Result<Turn> {
+        let mut turn = Turn::default();
+        let global = self.model.match_utterance(utterance, self.today);
+        if let Some(dialog) = self.dialog.take() {
+            if let Some(intent) = self.answer(&dialog, utterance, global.as_ref()) {
+                self.dialog = Some(ActiveDialog {
+                    intent,
+                    awaiting: Awaiting::Nothing,
+                    started: dialog.started,
+                });
+                self.advance(&mut turn).await?;
+                turn.session_open = self.session_open();
+                return Ok(turn);
+            }
+        }
+        let Some(intent) = global else {
+            turn.notes.push(format!(
+                "no intent of the {} model matches; the skill has no AMAZON.FallbackIntent",
+                self.locale
+            ));
+            turn.session_open = self.session_open();
+            return Ok(turn);
+        };
+        if self.model.dialog(&intent.name).is_some() {
+            self.dialog = Some(ActiveDialog {
+                intent,
+                awaiting: Awaiting::Nothing,
+                started: false,
+            });
+            self.advance(&mut turn).await?;
+        } else {
+            self.send_intent(&mut turn, intent, None).await?;
+        }
+        turn.session_open = self.session_open();
+        Ok(turn)
+    }
+
+    /// The dialog's intent after the user's answer, or `None` when the
+    /// utterance leaves the dialog (stop, help, another request).
+    fn answer(
+        &self,
+        dialog: &ActiveDialog,
+        utterance: &str,
+        global: Option<&Intent>,
+    ) -> Option<Intent> {
+        let global_name = global.map(|g| g.name.as_str());
+        let mut intent = dialog.intent.clone();
+        let status = match global_name {
+            Some("AMAZON.YesIntent") => ConfirmationStatus::Confirmed,
+            _ => ConfirmationStatus::Denied,
+        };
+        match &dialog.awaiting {
+            Awaiting::Slot(slot) => {
+                // A built-in request (stop, help…) said in so many words leaves the dialog.
+                if global_name
+                    .is_some_and(|n| n.starts_with("AMAZON.") && n != "AMAZON.FallbackIntent")
+                {
+                    return None;
+                }
+                let answer =
+                    self.model
+                        .match_slot_answer(&intent.name, slot, utterance, self.today)?;
+                for (name, value) in answer.slots {
+                    if value.value.is_some() {
+                        intent.slots.insert(name, value);
+                    }
+                }
+                Some(intent)
+            }
+            Awaiting::SlotConfirmation(slot) => {
+                if !matches!(global_name, Some("AMAZON.YesIntent" | "AMAZON.NoIntent")) {
+                    return None;
+                }
+                if let Some(s) = intent.slots.get_mut(slot) {
+                    s.confirmation_status = status;
+                }
+                Some(intent)
+            }
+            Awaiting::IntentConfirmation => {
+                if !matches!(global_name, Some("AMAZON.YesIntent" | "AMAZON.NoIntent")) {
+                    return None;
+                }
+                intent.confirmation_status = status;
+                Some(intent)
+            }
+            Awaiting::Nothing => None,
+        }
+    }
+
+    /// Runs the active dialog one step: Alexa's own delegation or the skill's turn.
+    async fn advance(&mut self, turn: &mut Turn) -> Result<()> {
+        let Some(dialog) = self.dialog.as_ref() else {
+            return Ok(());
+        };
+        let auto = self
+            .model
+            .dialog(&dialog.intent.name)
+            .is_some_and(|d| d.auto_delegate);
+        if auto {
+            return self.delegate(turn).await;
+        }
+        let state = if dialog.started {
+            DialogState::InProgress
+        } else {
+            DialogState::Started
+        };
+        let intent = dialog.intent.clone();
+        self.send_intent(turn, intent, Some(state)).await
+    }
+
+    /// Alexa's side of a delegated dialog: ask for the next slot or
+    /// confirmation with the model's prompt, or complete the dialog.
+    async fn delegate(&mut self, turn: &mut Turn) -> Result<()> {
+        let Some(dialog) = self.dialog.as_mut() else {
+            return Ok(());
+        };
+        match next_step(&self.model, &mut dialog.intent) {
+            Step::Ask(awaiting, prompt) => {
+                dialog.awaiting = awaiting;
+                match prompt.and_then(|id| self.model.prompt(&id, &dialog.intent)) {
+                    Some(text) => {
+                        turn.speech = Some(ssml::to_plain_text(&text));
+                        turn.notes.push("a prompt of the dialog model".to_owned());
+                    }
+                    None => turn.notes.push(
+                        "the dialog model has no prompt for this question; Alexa would not know what to ask"
+                            .to_owned(),
+                    ),
+                }
+                if self.attributes.is_none() {
+                    self.attributes = Some(Default::default());
+                }
+                Ok(())
+            }
+            Step::Complete => {
+                let intent = dialog.intent.clone();
+                self.send_intent(turn, intent, Some(DialogState::Completed))
+                    .await
+            }
+        }
+    }
+
+    async fn send_intent(
+        &mut self,
+        turn: &mut Turn,
+        intent: Intent,
+        dialog_state: Option<DialogState>,
+    ) -> Result<()> {
+        let completed = dialog_state == Some(DialogState::Completed);
+        let request = Request::Intent(IntentRequest {
+            intent,
+            dialog_state,
+            ..Default::default()
+        });
+        if let Some(d) = self.dialog.as_mut() {
+            d.started = true;
+        }
+        if !self.send(turn, request).await? {
+            return Ok(());
+        }
+        // The skill's dialog directive says what the dialog waits for next.
+        let directive = turn
+            .responses
+            .last()
+            .and_then(|r| r.response.directives.iter().find(|d| d.is_dialog()));
+        let (awaiting, updated) = match directive {
+            Some(Directive::DialogDelegate(d)) => (None, d.updated_intent.clone()),
+            Some(Directive::DialogElicitSlot(d)) => (
+                Some(Awaiting::Slot(d.slot_to_elicit.clone())),
+                d.updated_intent.clone(),
+            ),
+            Some(Directive::DialogConfirmSlot(d)) => (
+                Some(Awaiting::SlotConfirmation(d.slot_to_confirm.clone())),
+                d.updated_intent.clone(),
+            ),
+            Some(Directive::DialogConfirmIntent(d)) => {
+                (Some(Awaiting::IntentConfirmation), d.updated_intent.clone())
+            }
+            _ => {
+                self.dialog = None;
+                return Ok(());
+            }
+        };
+        let Some(dialog) = self.dialog.as_mut() else {
+            return Ok(());
+        };
+        if let Some(intent) = updated {
+            dialog.intent = self.model.with_all_slots(intent);
+        }
+        match awaiting {
+            Some(a) => dialog.awaiting = a,
+            None if completed => {
+                turn.notes.push(
+                    "Dialog.Delegate after COMPLETED: Alexa rejects this response".to_owned(),
+                );
+                self.dialog = None;
+            }
+            None => Box::pin(self.delegate(turn)).await?,
+        }
+        Ok(())
+    }
+
+    /// The invocation context of the request just built: the local transport, no deadline.
+    fn invocation(&self) -> crate::Invocation {
+        crate::Invocation::new(crate::Transport::Local)
+            .with_request_id(format!("local-{}", self.turn))
+    }
+
     fn envelope(&mut self, request: Request) -> RequestEnvelope {
         self.turn += 1;
         let mut builder = testing::request(request).locale(&self.locale);
         if let Some(attributes) = self.attributes.take() {
             builder = builder.continuing_session(attributes);
+        } else {
+            self.sessions += 1;
         }
         let mut envelope = builder.build();
         if let Some(session) = envelope.session.as_mut() {
             session.session_id = Some(format!(
-                "amzn1.echo-api.session.local-{}",
-                std::process::id()
+                "amzn1.echo-api.session.local-{}-{}",
+                std::process::id(),
+                self.sessions
             ));
         }
         envelope.request.set_common(
@@ -352,47 +816,87 @@ impl Simulation<'_> {
         envelope
     }
 
-    async fn send_quietly(&mut self, request: Request) -> Result<ResponseEnvelope> {
+    /// Sends one request; records it, the response and the speech in `turn`.
+    /// `false` when the skill failed.
+    async fn send(&mut self, turn: &mut Turn, request: Request) -> Result<bool> {
         let envelope = self.envelope(request);
-        let response = self.skill.handle(envelope).await?;
-        self.attributes = match response.response.should_end_session {
-            ShouldEndSession::End => None,
-            _ => Some(response.session_attributes.clone().unwrap_or_default()),
+        let (request_type, intent, dialog_state) = match &envelope.request {
+            Request::Launch(_) => ("LaunchRequest", None, None),
+            Request::Intent(r) => (
+                "IntentRequest",
+                Some(r.intent.clone()),
+                r.dialog_state.clone(),
+            ),
+            _ => ("SessionEndedRequest", None, None),
         };
-        Ok(response)
-    }
-
-    async fn send(&mut self, out: &mut impl Write, request: Request) -> Result<()> {
-        let response = match self.send_quietly(request).await {
+        turn.requests.push(SentRequest {
+            request_type,
+            intent,
+            dialog_state,
+            new_session: envelope.session.as_ref().is_some_and(|s| s.new),
+        });
+        let response = match self.skill.handle_from(envelope, self.invocation()).await {
             Ok(r) => r,
             Err(e) => {
-                writeln!(out, "  (the skill failed: {e})")?;
+                turn.notes.push(format!("the skill failed: {e}"));
                 self.attributes = None;
-                return Ok(());
+                self.dialog = None;
+                turn.session_open = false;
+                return Ok(false);
             }
         };
         let r = &response.response;
-        match &r.output_speech {
-            Some(speech) => writeln!(out, "alexa> {}", ssml::to_plain_text(speech.text()))?,
-            None => writeln!(out, "alexa> (says nothing)")?,
+        turn.speech = r
+            .output_speech
+            .as_ref()
+            .map(|s| ssml::to_plain_text(s.text()));
+        self.attributes = match r.should_end_session {
+            ShouldEndSession::End => None,
+            _ => Some(response.session_attributes.clone().unwrap_or_default()),
+        };
+        if self.attributes.is_none() {
+            self.dialog = None;
         }
-        if let Some(speech) = r.reprompt.as_ref().and_then(|rp| rp.output_speech.as_ref()) {
-            writeln!(out, "  (reprompt: {})", ssml::to_plain_text(speech.text()))?;
-        }
-        if let Some(card) = &r.card {
-            writeln!(out, "  (card: {})", serde_json::to_string(card)?)?;
-        }
-        for directive in &r.directives {
-            writeln!(out, "  (directive: {})", directive.type_name())?;
-        }
-        if self.json {
-            writeln!(out, "{}", serde_json::to_string_pretty(&response)?)?;
-        }
-        if r.should_end_session == ShouldEndSession::End {
-            writeln!(out, "  (session ended)")?;
-        }
-        Ok(())
+        turn.session_open = self.session_open();
+        turn.responses.push(response);
+        Ok(true)
     }
+}
+
+/// What a delegated dialog does next, by the dialog model: elicit the first
+/// required empty slot, confirm a slot or the intent, or complete.
+fn next_step(model: &InteractionModel, intent: &mut Intent) -> Step {
+    let Some(d) = model.dialog(&intent.name) else {
+        return Step::Complete;
+    };
+    for s in &d.slots {
+        let slot = intent.slots.entry(s.name.clone()).or_insert_with(|| Slot {
+            name: s.name.clone(),
+            ..Slot::default()
+        });
+        if slot.confirmation_status == ConfirmationStatus::Denied {
+            // A denied value is asked for again.
+            slot.value = None;
+            slot.resolutions = None;
+            slot.confirmation_status = ConfirmationStatus::None;
+        }
+        if s.elicitation_required && slot.value().is_none() {
+            return Step::Ask(Awaiting::Slot(s.name.clone()), s.elicitation.clone());
+        }
+        if s.confirmation_required
+            && slot.value().is_some()
+            && slot.confirmation_status == ConfirmationStatus::None
+        {
+            return Step::Ask(
+                Awaiting::SlotConfirmation(s.name.clone()),
+                s.confirmation.clone(),
+            );
+        }
+    }
+    if d.confirmation_required && intent.confirmation_status == ConfirmationStatus::None {
+        return Step::Ask(Awaiting::IntentConfirmation, d.confirmation.clone());
+    }
+    Step::Complete
 }
 
 #[cfg(test)]
@@ -410,6 +914,13 @@ mod tests {
             (Some("fr-FR"), Some("-"))
         );
         assert!(parse_args(["--bogus".to_owned()]).is_err());
+        let o = parse_args(["--date", "2026-11-29"].map(String::from)).unwrap();
+        assert_eq!(o.today, Day::new(2026, 11, 29));
+        let err = parse_args(["--date", "tomorrow"].map(String::from)).unwrap_err();
+        assert!(
+            err.to_string().contains("is not an AMAZON.DATE value"),
+            "{err}"
+        );
         assert!(parse_args(["--locale".to_owned()]).is_err());
     }
 }

@@ -320,6 +320,46 @@ impl Input {
         self.intent().and_then(|i| i.slot_value(name))
     }
 
+    /// A slot's value parsed as `T`: a type of [`crate::slots`] (`Date`,
+    /// `Time`, `Duration`, `Number`, `Ordinal`, `Month`) or anything else that
+    /// implements [`std::str::FromStr`] (`u32`, `String`…).
+    ///
+    /// `Ok(None)` when the slot is missing or empty; an
+    /// [`ErrorKind::InvalidRequest`](crate::ErrorKind::InvalidRequest) error
+    /// naming the slot when the value does not fit `T` (its source is the
+    /// parse error), so a handler can answer it, e.g. by asking again.
+    /// ```
+    /// # use alexa_kit::prelude::*;
+    /// use alexa_kit::slots::Duration;
+    /// let skill = Skill::builder().intent("TimerIntent", async |cx: &mut Input| {
+    ///     match cx.slot_as::<Duration>("length") {
+    ///         Ok(Some(d)) => Ok(cx.say(format!("{} minutes.", d.minutes))),
+    ///         Ok(None) => Ok(cx.say("For how long?").keep_session_open()),
+    ///         Err(e) if e.kind() == ErrorKind::InvalidRequest => Ok(cx.say("I did not get that length.")),
+    ///         Err(e) => Err(e),
+    ///     }
+    /// }).build()?;
+    /// # let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    /// let ok = rt.block_on(skill.handle(alexa_kit::testing::intent("TimerIntent").slot("length", "PT5M").build()))?;
+    /// assert!(serde_json::to_string(&ok)?.contains("5 minutes."));
+    /// let bad = rt.block_on(skill.handle(alexa_kit::testing::intent("TimerIntent").slot("length", "?").build()))?;
+    /// assert!(serde_json::to_string(&bad)?.contains("I did not get that length."));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn slot_as<T>(&self, name: &str) -> Result<Option<T>>
+    where
+        T: std::str::FromStr,
+        T::Err: std::error::Error + Send + Sync + 'static,
+    {
+        let Some(value) = self.slot_value(name).filter(|v| !v.is_empty()) else {
+            return Ok(None);
+        };
+        value.parse().map(Some).map_err(|e: T::Err| {
+            let message = format!("slot `{name}`: {e}");
+            crate::Error::new(crate::ErrorKind::InvalidRequest, message).with_source(e)
+        })
+    }
+
     /// The first entity-resolution match of a slot: canonical name and id.
     /// ```
     /// # use alexa_kit::prelude::*;

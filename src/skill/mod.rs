@@ -207,7 +207,17 @@ impl Skill {
     /// # }).unwrap();
     /// ```
     pub async fn handle(&self, envelope: RequestEnvelope) -> Result<ResponseEnvelope> {
-        let mut input = self.prepare(envelope, None, Invocation::new(crate::Transport::Test))?;
+        self.handle_from(envelope, Invocation::new(crate::Transport::Test))
+            .await
+    }
+
+    /// [`Skill::handle`] for a transport that brings its own invocation context.
+    pub(crate) async fn handle_from(
+        &self,
+        envelope: RequestEnvelope,
+        invocation: Invocation,
+    ) -> Result<ResponseEnvelope> {
+        let mut input = self.prepare(envelope, None, invocation)?;
         let (envelope, _bytes) = self.respond(&mut input).await?;
         Ok(envelope)
     }
