@@ -10,9 +10,9 @@
 
 use alexa_kit::args;
 use alexa_kit::i18n::Locales;
-use alexa_kit::model::Intent;
 use alexa_kit::prelude::*;
 use alexa_kit::skill::SkillBuilder;
+use alexa_kit::slots::{Month, Number, Ordinal};
 
 use crate::countdown::{self, Birthday, Countdown};
 use crate::platform;
@@ -56,7 +56,7 @@ impl Handler for Launch {
                     // A stored date that no longer makes sense: ask again.
                     return Ok(cx.ask(cx.t("welcome"), cx.t("welcome-reprompt")));
                 };
-                let speech = format!("{} {}", cx.t("welcome-back"), tell(cx, count));
+                let speech = sentences(&cx.t("welcome-back"), &tell(cx, count));
                 Ok(cx.say(speech).end_session())
             }
         }
@@ -72,11 +72,19 @@ impl Handler for Capture {
         let Some(intent) = cx.intent().cloned() else {
             return Ok(cx.ask(cx.t("help"), cx.t("help-reprompt")));
         };
-        let (month, day, year) = (
-            slot_month(cx, &intent),
-            slot_number(&intent, "day", 1..=31),
-            slot_number(&intent, "year", 1000..=9999),
-        );
+        // Typed as Alexa sends them (AMAZON.Month in the user's language and any
+        // case, AMAZON.Ordinal and AMAZON.FOUR_DIGIT_NUMBER as digits). A value
+        // that does not fit is not an error here: it is asked for again.
+        let month = cx.slot_as::<Month>("month").ok().flatten();
+        let month = month.and_then(|m| i8::try_from(m.number()).ok());
+        let day = cx.slot_as::<Ordinal>("day").ok().flatten();
+        let day = day
+            .and_then(|d| i8::try_from(d.0).ok())
+            .filter(|d| (1..=31).contains(d));
+        let year = cx.slot_as::<Number>("year").ok().flatten();
+        let year = year
+            .and_then(|y| i16::try_from(y.0).ok())
+            .filter(|y| (1000..=9999).contains(y));
         let (Some(month), Some(day), Some(year)) = (month, day, year) else {
             // Let Alexa ask for the missing (or unusable) slots with the
             // dialog model's prompts; an unusable value is cleared first.
@@ -93,11 +101,7 @@ impl Handler for Capture {
             }
             return Ok(cx.response().delegate_dialog(updated));
         };
-        let given = Birthday {
-            month: month as i8,
-            day: day as i8,
-            year: year as i16,
-        };
+        let given = Birthday { month, day, year };
         let today = platform::today(cx).await;
         let (Some(birthday), Some(count)) =
             (given.checked(today), countdown::countdown(given, today))
@@ -110,7 +114,7 @@ impl Handler for Capture {
         let saved = cx
             .localizer()
             .t_args("birthday-saved", &date_args(birthday));
-        let speech = format!("{saved} {}", tell(cx, count));
+        let speech = sentences(&saved, &tell(cx, count));
         Ok(cx.say(speech).end_session())
     }
 }
@@ -128,7 +132,7 @@ fn tell(cx: &Input, count: Countdown) -> String {
         ),
     };
     if moved {
-        format!("{text} {}", l.t("leap-day-note"))
+        sentences(&text, &l.t("leap-day-note"))
     } else {
         text
     }
@@ -138,25 +142,12 @@ fn date_args(b: Birthday) -> alexa_kit::i18n::FluentArgs<'static> {
     args!["month" => b.month, "day" => b.day, "year" => b.year]
 }
 
-/// The `month` slot as Alexa sends AMAZON.Month: the month's name in the
-/// user's language, in any case (or its number). The names are the ones the
-/// skill's own `month-name` message speaks, so that they exist once.
-fn slot_month(cx: &Input, intent: &Intent) -> Option<u32> {
-    let value = intent.slot_value("month")?.trim().to_lowercase();
-    if let Ok(n) = value.parse::<u32>() {
-        return (1..=12).contains(&n).then_some(n);
+/// Two sentences in a row: a space between them, except after the full-width
+/// punctuation of Japanese, which is written without one.
+pub fn sentences(first: &str, second: &str) -> String {
+    if first.ends_with(['。', '！', '？']) {
+        format!("{first}{second}")
+    } else {
+        format!("{first} {second}")
     }
-    let l = cx.localizer();
-    (1..=12u32).find(|&m| l.t_args("month-name", &args!["month" => m]).to_lowercase() == value)
-}
-
-/// A numeric slot (AMAZON.Ordinal sends `6` for "sixth", AMAZON.FOUR_DIGIT_NUMBER
-/// `1990`) within `range`; a trailing ordinal suffix such as `6th` or `6.` is
-/// tolerated.
-fn slot_number(intent: &Intent, name: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
-    let value = intent.slot_value(name)?.trim();
-    let digits = value
-        .find(|c: char| !c.is_ascii_digit())
-        .map_or(value, |end| &value[..end]);
-    digits.parse().ok().filter(|n| range.contains(n))
 }

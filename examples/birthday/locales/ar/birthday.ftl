@@ -1,5 +1,8 @@
 ### العد التنازلي لعيد الميلاد، العربية (ar-SA). الجموع حسب قواعد CLDR الست: zero وone وtwo وfew وmany وother.
 ### تصل الأعداد أرقاماً، وتقرؤها أليكسا بالعربية. يخاطب المستخدمون أليكسا بصيغة المؤنث: «توقفي».
+### The `other` variants put the number last, so they read right for any number: intl_pluralrules 7.0.2
+### (under fluent-bundle 0.16) drops CLDR's `n % 100` for Arabic, so 103-110 and 111-199 fall into `other`
+### instead of `few` and `many`.
 
 welcome = أهلاً! أعدّ الأيام المتبقية حتى عيد ميلادك. متى وُلدت؟
 welcome-reprompt = أخبرني باليوم والشهر والسنة، مثلاً: السادس من نوفمبر عام ألف وتسعمائة وتسعين. متى وُلدت؟
@@ -31,7 +34,7 @@ age-years = { $age ->
     [two] عامين
     [few] { $age } أعوام
     [many] { $age } عاماً
-   *[other] { $age } عام
+   *[other] من العمر { $age }
 }
 # $days (Number) الأيام المتبقية حتى عيد الميلاد القادم، $age (Number) العمر في ذلك اليوم.
 countdown = { $days ->
@@ -40,7 +43,7 @@ countdown = { $days ->
     [two] بقي يومان على عيد ميلادك.
     [few] بقيت { $days } أيام على عيد ميلادك.
     [many] بقي { $days } يوماً على عيد ميلادك.
-   *[other] بقي { $days } يوم على عيد ميلادك.
+   *[other] عدد الأيام المتبقية على عيد ميلادك: { $days }.
 } وستبلغ { age-years }.
 happy-birthday = عيد ميلاد سعيد! اليوم تبلغ { age-years }.
 leap-day-note = لا يوجد في هذه السنة يوم 29 فبراير، لذلك أعدّ حتى 28 فبراير.
