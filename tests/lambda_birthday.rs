@@ -123,3 +123,248 @@ fn run_locally_it_remembers_the_birthday_between_runs_in_files() {
         json!({"month": 11, "day": 6, "year": 1990})
     );
 }
+
+/// What a user says in each locale: the whole date at once, then the same
+/// date asked for slot by slot (a sample without slots, then the month, the
+/// day and the year on their own).
+const SPOKEN: [(&str, &str, [&str; 4]); 17] = [
+    (
+        "ar-SA",
+        "ولدت في السادس من نوفمبر ألف وتسعمائة وتسعين",
+        ["تذكري عيد ميلادي", "نوفمبر", "السادس", "ألف وتسعمائة وتسعين"],
+    ),
+    (
+        "de-DE",
+        "mein geburtstag ist am sechsten november neunzehnhundertneunzig",
+        [
+            "merk dir meinen geburtstag",
+            "november",
+            "am sechsten",
+            "neunzehnhundertneunzig",
+        ],
+    ),
+    (
+        "en-AU",
+        "i was born on the sixth of november nineteen ninety",
+        [
+            "remember my birthday",
+            "november",
+            "the sixth",
+            "nineteen ninety",
+        ],
+    ),
+    (
+        "en-CA",
+        "my birthday is november sixth nineteen ninety",
+        [
+            "save my birthday",
+            "november",
+            "the sixth",
+            "nineteen ninety",
+        ],
+    ),
+    (
+        "en-GB",
+        "i was born on the sixth of november nineteen ninety",
+        [
+            "remember my birthday",
+            "in november",
+            "on the sixth",
+            "nineteen ninety",
+        ],
+    ),
+    (
+        "en-IN",
+        "my birthday is on the sixth of november nineteen ninety",
+        [
+            "set my birthday",
+            "november",
+            "the sixth",
+            "in nineteen ninety",
+        ],
+    ),
+    (
+        "en-US",
+        "my birthday is november sixth nineteen ninety",
+        [
+            "remember my birthday",
+            "november",
+            "the sixth",
+            "nineteen ninety",
+        ],
+    ),
+    (
+        "es-ES",
+        "mi cumpleaños es el seis de noviembre de mil novecientos noventa",
+        [
+            "recuerda mi cumpleaños",
+            "noviembre",
+            "el seis",
+            "mil novecientos noventa",
+        ],
+    ),
+    (
+        "es-MX",
+        "nací el seis de noviembre de mil novecientos noventa",
+        [
+            "guarda mi cumpleaños",
+            "en noviembre",
+            "el seis",
+            "mil novecientos noventa",
+        ],
+    ),
+    (
+        "es-US",
+        "mi cumpleaños es el seis de noviembre de mil novecientos noventa",
+        [
+            "recuerda mi cumpleaños",
+            "noviembre",
+            "el día seis",
+            "en mil novecientos noventa",
+        ],
+    ),
+    (
+        "fr-CA",
+        "je suis née le six novembre mille neuf cent quatre-vingt-dix",
+        [
+            "retiens ma fête",
+            "novembre",
+            "le six",
+            "mille neuf cent quatre-vingt-dix",
+        ],
+    ),
+    (
+        "fr-FR",
+        "je suis né le six novembre mille neuf cent quatre-vingt-dix",
+        [
+            "retiens mon anniversaire",
+            "novembre",
+            "le six",
+            "en mille neuf cent quatre-vingt-dix",
+        ],
+    ),
+    (
+        "hi-IN",
+        "मेरा जन्म छह नवंबर उन्नीस सौ नब्बे को हुआ था",
+        ["मेरा जन्मदिन याद रखो", "नवंबर", "छह तारीख", "उन्नीस सौ नब्बे"],
+    ),
+    (
+        "it-IT",
+        "sono nata il sei novembre millenovecentonovanta",
+        [
+            "ricorda il mio compleanno",
+            "novembre",
+            "il sei",
+            "millenovecentonovanta",
+        ],
+    ),
+    (
+        "ja-JP",
+        "誕生日は千九百九十年十一月六日",
+        ["誕生日を覚えて", "十一月", "六日", "千九百九十年"],
+    ),
+    (
+        "nl-NL",
+        "ik ben geboren op zes november negentienhonderdnegentig",
+        [
+            "onthoud mijn verjaardag",
+            "november",
+            "op zes",
+            "negentienhonderdnegentig",
+        ],
+    ),
+    (
+        "pt-BR",
+        "eu nasci em seis de novembro de mil novecentos e noventa",
+        [
+            "lembra do meu aniversário",
+            "novembro",
+            "dia seis",
+            "mil novecentos e noventa",
+        ],
+    ),
+];
+
+/// Talks to the birthday binary's simulator in `locale` on 1 January 2026, in
+/// a scratch directory (its own file store).
+fn simulate(locale: &str, dir: &PathBuf, lines: &[&str]) -> String {
+    let package = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/birthday/skill-package"
+    );
+    let mut child = Command::new(example_path("birthday"))
+        .args([
+            "--locale",
+            locale,
+            "--skill-package",
+            package,
+            "--date",
+            "2026-01-01",
+        ])
+        .current_dir(dir)
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .env_remove("ALEXA_KIT_DYNAMODB_TABLE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the example");
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("output");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{locale}: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn the_whole_dialog_runs_in_the_simulator_in_every_locale() {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("birthday-simulator");
+    for (locale, at_once, step_by_step) in SPOKEN {
+        let filled = "day=6 month=";
+        // All three slots in one utterance.
+        let dir = root.join(format!("{locale}-at-once"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        let out = simulate(locale, &dir, &[at_once]);
+        assert!(
+            out.contains("[CaptureBirthdayIntent ") && out.contains(filled),
+            "{locale}: {out}"
+        );
+        assert!(out.contains("year=1990"), "{locale}: {out}");
+        // 2026-01-01 → 2026-11-06.
+        assert!(out.contains("309"), "{locale}: {out}");
+
+        // Step by step: three prompts of the dialog model, then the same answer.
+        let dir = root.join(format!("{locale}-step-by-step"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        let out = simulate(locale, &dir, &step_by_step);
+        assert_eq!(
+            out.matches("(directive: Dialog.Delegate)").count(),
+            3,
+            "{locale}: {out}"
+        );
+        assert!(out.contains("IN_PROGRESS"), "{locale}: {out}");
+        assert!(
+            out.contains("year=1990") && out.contains("309"),
+            "{locale}: {out}"
+        );
+
+        // The next run remembers: the launch counts down at once.
+        let again = simulate(locale, &dir, &[]);
+        assert!(
+            again.contains("309") && again.contains("(session ended)"),
+            "{locale}: {again}"
+        );
+    }
+}
