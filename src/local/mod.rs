@@ -588,17 +588,17 @@ impl<'a> Simulator<'a> {
     async fn understand(&mut self, utterance: &str) -> Result<Turn> {
         let mut turn = Turn::default();
         let global = self.model.match_utterance(utterance, self.today);
-        if let Some(dialog) = self.dialog.take() {
-            if let Some(intent) = self.answer(&dialog, utterance, global.as_ref()) {
-                self.dialog = Some(ActiveDialog {
-                    intent,
-                    awaiting: Awaiting::Nothing,
-                    started: dialog.started,
-                });
-                self.advance(&mut turn).await?;
-                turn.session_open = self.session_open();
-                return Ok(turn);
-            }
+        if let Some(dialog) = self.dialog.take()
+            && let Some(intent) = self.answer(&dialog, utterance, global.as_ref())
+        {
+            self.dialog = Some(ActiveDialog {
+                intent,
+                awaiting: Awaiting::Nothing,
+                started: dialog.started,
+            });
+            self.advance(&mut turn).await?;
+            turn.session_open = self.session_open();
+            return Ok(turn);
         }
         let Some(intent) = global else {
             turn.notes.push(format!(

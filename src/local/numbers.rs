@@ -112,10 +112,8 @@ impl Numbers {
                 None => w.to_owned(),
             })
             .collect();
-        if changed {
-            if let Some(n) = self.cardinal(&words.join(" ")) {
-                return Some(n);
-            }
+        if changed && let Some(n) = self.cardinal(&words.join(" ")) {
+            return Some(n);
         }
         // 6th, 1st, 6e, 6º, 21ª
         let digits: String = key.chars().take_while(char::is_ascii_digit).collect();
@@ -229,7 +227,7 @@ impl Numbers {
         if (p == 60 || p == 80) && v < 20 {
             return Some(p + v); // soixante-douze, quatre-vingt-dix
         }
-        if self.units_first && p < 10 && v % 10 == 0 && (10..100).contains(&v) {
+        if self.units_first && p < 10 && v.is_multiple_of(10) && (10..100).contains(&v) {
             return Some(p + v); // zwei und vierzig, ثلاثة عشر
         }
         // Digit by digit: nineteen ninety, one two three.

@@ -136,10 +136,10 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
                     },
                     None => t.push(c),
                 }
-                if current.is_empty() {
-                    if let Some(w) = out.last_mut() {
-                        w.key = w.text.chars().filter_map(fold).collect();
-                    }
+                if current.is_empty()
+                    && let Some(w) = out.last_mut()
+                {
+                    w.key = w.text.chars().filter_map(fold).collect();
                 }
             }
         } else if c.is_alphanumeric() || (c == '\'' && !current.is_empty()) {
