@@ -1,8 +1,12 @@
 //! The real birthday example binary: on Lambda (the Runtime API emulator on
-//! loopback) it refuses to start without a table, and run locally it keeps
-//! the birthday in the embedded file store from one run to the next.
+//! loopback) it refuses to start without a table and keeps the birthday in
+//! DynamoDB (`moto_server`) with one; run locally it keeps the birthday in the
+//! embedded file store from one run to the next, and its whole dialog runs in
+//! the simulator in every locale.
 #![cfg(feature = "dynamodb")]
 
+#[path = "support/moto.rs"]
+mod moto;
 mod support;
 
 use std::io::Write;
@@ -81,6 +85,56 @@ fn invoke(dir: &PathBuf, envelope: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     stdout
+}
+
+#[test]
+fn on_lambda_it_keeps_the_birthday_in_dynamodb_across_cold_starts() {
+    let moto = moto::Moto::start(&[]);
+    moto.create_table("birthdays", "id");
+    let at = "2026-01-01T12:00:00Z";
+    let capture = request(json!({
+        "type": "IntentRequest", "requestId": "r1", "timestamp": at, "locale": "ja-JP",
+        "dialogState": "IN_PROGRESS",
+        "intent": {"name": "CaptureBirthdayIntent", "confirmationStatus": "NONE", "slots": {
+            "month": {"name": "month", "value": "十一月", "confirmationStatus": "NONE"},
+            "day": {"name": "day", "value": "6", "confirmationStatus": "NONE"},
+            "year": {"name": "year", "value": "1990", "confirmationStatus": "NONE"}}}
+    }));
+    let launch = request(
+        json!({"type": "LaunchRequest", "requestId": "r2", "timestamp": at,
+                                "locale": "ja-JP"}),
+    );
+    // One process (a cold start) per call: what the second one says comes from the table.
+    let answer = |event: &str| -> String {
+        let emulator = Emulator::start().expect("emulator");
+        let env = [
+            ("ALEXA_KIT_DYNAMODB_TABLE", "birthdays"),
+            ("AWS_REGION", "eu-west-1"),
+            ("AWS_ACCESS_KEY_ID", "AKIDLOCAL"),
+            ("AWS_SECRET_ACCESS_KEY", "secret"),
+            ("AWS_SESSION_TOKEN", "token"),
+            ("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint.as_str()),
+        ];
+        let bootstrap =
+            Bootstrap::spawn_path(&bootstrap_path("birthday"), &emulator.runtime_api(), &env);
+        let id = emulator.push(event);
+        let post = support::result(&emulator, &id, &bootstrap);
+        let json = support::assert_response(&post, &bootstrap);
+        json["response"]["outputSpeech"]["ssml"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let saved = answer(&capture);
+    assert!(
+        saved.contains("1990年11月6日") && saved.contains("あと309日"),
+        "{saved}"
+    );
+    let welcome_back = answer(&launch);
+    assert!(
+        welcome_back.contains("おかえりなさい！お誕生日まで、あと309日です。36歳になりますね。"),
+        "{welcome_back}"
+    );
 }
 
 #[test]
