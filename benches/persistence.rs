@@ -16,6 +16,7 @@
 //! ```text
 //! make test-tools                                          # moto_server in .venv
 //! cargo bench --features dynamodb --bench persistence      # BENCH_COLD=N (default 20)
+//! BENCH_SKIP_PEER_ARM64=1 …                                 # don't build the peer for arm64
 //! ```
 //!
 //! Zip sizes are those of `make package` (arm64), built first when missing:
@@ -260,21 +261,29 @@ fn package(root: &Path, target: &Path, example: &str, features: &str) -> Option<
 /// Debian's clang, as for `ring`), zipped like ours.
 fn package_peer(root: &Path, cargo: &std::ffi::OsStr, peer_target: &Path) -> Option<PathBuf> {
     let target = "aarch64-unknown-linux-musl";
-    let built = Command::new(cargo)
-        .current_dir(root)
-        .args(["build", "--release", "--target", target, "--manifest-path"])
-        .arg("benches/peer-dynamodb/Cargo.toml")
-        .arg("--target-dir")
-        .arg(peer_target)
-        .env("CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER", "rust-lld")
-        .env("CC_aarch64_unknown_linux_musl", "clang")
-        .env(
-            "CFLAGS_aarch64_unknown_linux_musl",
-            "--target=aarch64-unknown-linux-musl",
-        )
-        .env("AR_aarch64_unknown_linux_musl", "llvm-ar")
-        .status()
-        .is_ok_and(|s| s.success());
+    let binary = peer_target.join(format!("{target}/release/dynamodb-peer"));
+    // BENCH_SKIP_PEER_ARM64=1: zip the binary a previous run built, if any, instead of building it (the
+    // AWS SDK takes long to compile).
+    let skip = std::env::var_os("BENCH_SKIP_PEER_ARM64").is_some();
+    let built = if skip {
+        binary.exists()
+    } else {
+        Command::new(cargo)
+            .current_dir(root)
+            .args(["build", "--release", "--target", target, "--manifest-path"])
+            .arg("benches/peer-dynamodb/Cargo.toml")
+            .arg("--target-dir")
+            .arg(peer_target)
+            .env("CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER", "rust-lld")
+            .env("CC_aarch64_unknown_linux_musl", "clang")
+            .env(
+                "CFLAGS_aarch64_unknown_linux_musl",
+                "--target=aarch64-unknown-linux-musl",
+            )
+            .env("AR_aarch64_unknown_linux_musl", "llvm-ar")
+            .status()
+            .is_ok_and(|s| s.success())
+    };
     if !built {
         eprintln!("note: the aws-sdk peer does not build for {target} here; no zip size");
         return None;
@@ -283,7 +292,7 @@ fn package_peer(root: &Path, cargo: &std::ffi::OsStr, peer_target: &Path) -> Opt
     let zipped = Command::new("python3")
         .current_dir(root)
         .arg("scripts/zip_bootstrap.py")
-        .arg(peer_target.join(format!("{target}/release/dynamodb-peer")))
+        .arg(&binary)
         .arg(&zip)
         .status()
         .is_ok_and(|s| s.success());

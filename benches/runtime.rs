@@ -7,6 +7,7 @@
 //! ```text
 //! cargo bench --bench runtime            # N=30 cold starts, M=500 warm invocations
 //! BENCH_COLD=50 BENCH_WARM=2000 cargo bench --bench runtime
+//! BENCH_BASELINE=/tmp/hello_world-main cargo bench --bench runtime   # + another build
 //! ```
 //!
 //! Figures: cold start = spawn → first response received by the emulator
@@ -63,7 +64,7 @@ fn main() {
         ])
         .arg(&peer_target));
 
-    let mut subjects = [
+    let mut subjects = vec![
         Subject::new(
             "alexa-kit hello_world",
             target.join("release/examples/hello_world"),
@@ -77,6 +78,10 @@ fn main() {
             peer_target.join("release/lambda-runtime-peer"),
         ),
     ];
+    // Another build to compare with in the same run, e.g. main's hello world.
+    if let Some(baseline) = std::env::var_os("BENCH_BASELINE") {
+        subjects.push(Subject::new("baseline (BENCH_BASELINE)", baseline.into()));
+    }
 
     for _ in 0..cold_n {
         for s in subjects.iter_mut() {

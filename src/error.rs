@@ -321,10 +321,10 @@ impl fmt::Display for Error {
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.inner, f)?;
+        write!(f, "{}: {self}", self.kind())?;
         let mut cause = self.source();
         while let Some(e) = cause {
-            write!(f, "\n  caused by: {e}")?;
+            write!(f, "\n  caused by: {}", crate::bounded::message(e))?;
             cause = e.source();
         }
         Ok(())

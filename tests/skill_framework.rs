@@ -568,3 +568,34 @@ fn the_apology_is_spoken_even_when_the_incoming_session_attributes_fill_24_kb() 
         }
     }
 }
+
+#[test]
+fn an_error_handler_answer_too_big_for_alexa_gives_way_to_the_built_in_apology() {
+    struct Verbose;
+    #[async_trait(?Send)]
+    impl ErrorHandler for Verbose {
+        fn can_handle(&self, _cx: &Input, _e: &Error) -> bool {
+            true
+        }
+        async fn handle(&self, cx: &mut Input, _e: &Error) -> Result<ResponseBuilder> {
+            let blob = serde_json::json!({"type": "Custom.Blob", "data": "z".repeat(30_000)});
+            let directive: alexa_kit::model::Directive = serde_json::from_value(blob)?;
+            Ok(cx.say("Oops.").add_directive(directive))
+        }
+    }
+    let skill = Skill::builder()
+        .intent(
+            "FailIntent",
+            async |_cx: &mut Input| -> Result<ResponseBuilder> { Err(Error::handler("down")) },
+        )
+        .error_handler(Verbose)
+        .build()
+        .unwrap();
+    let bytes = serde_json::to_vec(&testing::intent("FailIntent").build()).unwrap();
+    let inv = alexa_kit::Invocation::default();
+    let answer = block_on(skill.handle_bytes(&bytes, &inv)).expect("an apology");
+    assert!(answer.len() <= 24 * 1024);
+    let json: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    let speech = json["response"]["outputSpeech"]["ssml"].as_str().unwrap();
+    assert!(speech.contains("Sorry"), "{speech}");
+}

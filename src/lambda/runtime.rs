@@ -258,22 +258,16 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
     }
     // The trace id goes into the environment and into every log line: only a
     // plain token will do (a NUL would make `set_var` panic).
-    let trace_id = r
-        .header("lambda-runtime-trace-id")
-        .filter(|t| {
-            let usable = is_header_token(t);
-            if !usable {
-                tracing::warn!(
-                    bytes = t.len(),
-                    "ignoring a Lambda-Runtime-Trace-Id that is empty, over {MAX_TOKEN} bytes \
-                     or not printable ASCII"
-                );
-            }
-            usable
-        })
-        .map(str::to_owned);
-    if let Some(trace) = trace_id {
-        invocation = invocation.with_trace_id(trace);
+    if let Some(trace) = r.header("lambda-runtime-trace-id") {
+        if is_header_token(trace) {
+            invocation = invocation.with_trace_id(trace);
+        } else {
+            tracing::warn!(
+                bytes = trace.len(),
+                "ignoring a Lambda-Runtime-Trace-Id that is empty, over {MAX_TOKEN} bytes \
+                 or not printable ASCII"
+            );
+        }
     }
     let owned = |name: &str| r.header(name).map(str::to_owned);
     Ok(invocation.with_lambda(LambdaContext {

@@ -407,22 +407,27 @@ fn assemble(
 /// [`assemble`] for the error handlers' answer, which must always be spoken:
 /// when the session attributes the request carried (near 24 KB themselves)
 /// leave no room for it, it goes without them, and the session goes on with
-/// none rather than ending in an invocation error.
+/// none rather than ending in an invocation error; an answer too big even
+/// so gives way to the built-in apology.
 fn assemble_apology(
     input: &Input,
     response: Response,
     in_session: bool,
 ) -> Result<(ResponseEnvelope, Vec<u8>)> {
     let mut envelope = envelope(input, response, in_session);
-    match crate::response::to_vec(&envelope) {
-        Ok(bytes) => Ok((envelope, bytes)),
-        Err(error) if envelope.session_attributes.take().is_some() => {
-            tracing::warn!(error = %error, "no room for the session attributes beside the apology; sent without them");
-            let bytes = crate::response::to_vec(&envelope)?;
-            Ok((envelope, bytes))
-        }
-        Err(error) => Err(error),
+    if let Ok(bytes) = crate::response::to_vec(&envelope) {
+        return Ok((envelope, bytes));
     }
+    if envelope.session_attributes.take().is_some() {
+        tracing::warn!("no room for the session attributes beside the apology; sent without them");
+        if let Ok(bytes) = crate::response::to_vec(&envelope) {
+            return Ok((envelope, bytes));
+        }
+    }
+    tracing::error!("the error handler's answer is too big; answering with the built-in apology");
+    envelope.response = defaults::apology(input).build()?;
+    let bytes = crate::response::to_vec(&envelope)?;
+    Ok((envelope, bytes))
 }
 
 fn envelope(input: &Input, response: Response, in_session: bool) -> ResponseEnvelope {

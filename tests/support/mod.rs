@@ -95,6 +95,19 @@ impl Bootstrap {
         String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
     }
 
+    /// The output once it holds every needle, or after [`WAIT`]: the pipes
+    /// are read by other threads, a little after the posts arrive.
+    pub fn log_with(&self, needles: &[&str]) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let log = self.log();
+            if needles.iter().all(|n| log.contains(n)) || Instant::now() >= deadline {
+                return log;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Waits up to `timeout` for the process to exit.
     pub fn wait_exit(&mut self, timeout: Duration) -> Option<ExitStatus> {
         let deadline = Instant::now() + timeout;

@@ -44,13 +44,13 @@
 mod sigv4;
 mod value;
 
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use async_trait::async_trait;
 use serde_json::{Map, Value, json};
 
 use super::{Attributes, Loaded, Store, Version};
-use crate::https::{Client, Request};
+use crate::https::{Client, RETRY_BACKOFF, Request};
 use crate::{Error, ErrorKind, Result};
 use sigv4::Credentials;
 
@@ -317,33 +317,18 @@ impl DynamoDbStore {
         );
     }
 
-    /// One call, with a deadline and two retries on throttling.
+    /// One call, within the store's timeout, throttling retried twice with
+    /// the HTTPS client's backoff (the client enforces the deadline).
     async fn call(&self, operation: &str, request: &Value) -> Result<Value> {
         let body = serde_json::to_vec(request)?;
-        let deadline = tokio::time::Instant::now() + self.timeout;
+        let deadline = Instant::now() + self.timeout;
         let mut attempt = 0;
         loop {
-            let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
-            let result = tokio::time::timeout_at(deadline, self.send(operation, &body, remaining))
-                .await
-                .map_err(|_| {
-                    Error::new(
-                        ErrorKind::Timeout,
-                        format!(
-                            "DynamoDB {operation} on table `{}` took longer than {:?}",
-                            self.table, self.timeout
-                        ),
-                    )
-                })?;
-            match result {
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            match self.send(operation, &body, remaining).await {
                 Err(e) if e.kind() == ErrorKind::Throttled && attempt < 2 => {
+                    tokio::time::sleep(RETRY_BACKOFF * (1 << attempt)).await;
                     attempt += 1;
-                    tokio::time::sleep_until(
-                        deadline.min(
-                            tokio::time::Instant::now() + Duration::from_millis(25 << attempt),
-                        ),
-                    )
-                    .await;
                 }
                 other => return other,
             }
