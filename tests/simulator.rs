@@ -691,3 +691,113 @@ async fn the_hello_world_model_launches_with_each_languages_own_phrases() {
         assert!(!turn.session_open);
     }
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn confirmations_set_their_status_and_a_denied_slot_is_asked_again() {
+    use alexa_kit::model::ConfirmationStatus;
+    let dir = std::env::temp_dir().join(format!("alexa-kit-confirm-{}", std::process::id()));
+    let custom = dir.join("interactionModels").join("custom");
+    std::fs::create_dir_all(&custom).unwrap();
+    let model = json!({"interactionModel": {
+        "languageModel": {
+            "invocationName": "trip planner",
+            "intents": [
+                {"name": "BookIntent", "samples": ["book a trip to {city}", "book a trip"],
+                 "slots": [{"name": "city", "type": "City", "samples": ["to {city}"]}]},
+                {"name": "PlanIntent", "samples": ["plan a trip to {city}"],
+                 "slots": [{"name": "city", "type": "City"}]},
+                {"name": "AMAZON.YesIntent", "samples": []},
+                {"name": "AMAZON.NoIntent", "samples": []},
+                {"name": "AMAZON.StopIntent", "samples": []}
+            ],
+            "types": [{"name": "City", "values": [
+                {"id": "PAR", "name": {"value": "Paris", "synonyms": ["the city of light"]}},
+                {"id": "ROM", "name": {"value": "Rome"}}]}]
+        },
+        "dialog": {"intents": [
+            {"name": "BookIntent", "delegationStrategy": "SKILL_RESPONSE", "confirmationRequired": false,
+             "prompts": {}, "slots": [{"name": "city", "type": "City", "elicitationRequired": true,
+                "confirmationRequired": false, "prompts": {"elicitation": "Elicit.City"}}]},
+            {"name": "PlanIntent", "delegationStrategy": "ALWAYS", "confirmationRequired": false,
+             "prompts": {}, "slots": [{"name": "city", "type": "City", "elicitationRequired": true,
+                "confirmationRequired": true,
+                "prompts": {"elicitation": "Elicit.City", "confirmation": "Confirm.City"}}]}
+        ]},
+        "prompts": [
+            {"id": "Elicit.City", "variations": [{"type": "PlainText", "value": "Which city?"}]},
+            {"id": "Confirm.City", "variations": [{"type": "SSML", "value": "<speak>{city}, right?</speak>"}]}
+        ]
+    }});
+    std::fs::write(custom.join("en-US.json"), model.to_string()).unwrap();
+
+    // The skill drives BookIntent itself: Delegate, then ConfirmSlot, then ConfirmIntent.
+    let skill = Skill::builder()
+        .intent("BookIntent", async |cx: &mut Input| {
+            let intent = cx.intent().cloned().unwrap();
+            let city = intent.slot("city").cloned().unwrap_or_default();
+            let id = cx
+                .resolved("city")
+                .and_then(|v| v.id.clone())
+                .unwrap_or_default();
+            Ok(
+                match (
+                    city.value.is_some(),
+                    &city.confirmation_status,
+                    &intent.confirmation_status,
+                ) {
+                    (false, _, _) => cx.response().delegate_dialog(None),
+                    (true, ConfirmationStatus::None, _) => {
+                        cx.say(format!("{id}?")).confirm_slot("city", None)
+                    }
+                    (true, ConfirmationStatus::Denied, _) => {
+                        cx.say("where then").elicit_slot("city", None)
+                    }
+                    (true, _, ConfirmationStatus::None) => cx.say("book it?").confirm_intent(None),
+                    (true, _, ConfirmationStatus::Confirmed) => {
+                        cx.say(format!("booked {id}")).end_session()
+                    }
+                    (true, _, _) => cx.say("not booked").end_session(),
+                },
+            )
+        })
+        .intent("PlanIntent", async |cx: &mut Input| {
+            let id = cx
+                .resolved("city")
+                .and_then(|v| v.id.clone())
+                .unwrap_or_default();
+            Ok(cx.say(format!("planned {id}")).end_session())
+        })
+        .build()
+        .unwrap();
+    let mut sim = Simulator::new(&skill, &dir, "en-US").unwrap();
+    let script = [
+        ("open trip planner", None, "The trip planner skill"),
+        ("book a trip", Some(DialogState::Started), "Which city?"),
+        (
+            "to the city of light",
+            Some(DialogState::InProgress),
+            "PAR?",
+        ),
+        ("no", Some(DialogState::InProgress), "where then"),
+        ("rome", Some(DialogState::InProgress), "ROM?"),
+        ("yes", Some(DialogState::InProgress), "book it?"),
+        ("yes", Some(DialogState::InProgress), "booked ROM"),
+        // Alexa's own dialog: a confirmed slot; a denied one is asked for again.
+        ("plan a trip to paris", None, "paris, right?"),
+        ("no", None, "Which city?"),
+        ("rome", None, "rome, right?"),
+        ("yes", Some(DialogState::Completed), "planned ROM"),
+    ];
+    for (said, state, answer) in script {
+        let turn = say(&mut sim, "en-US", said).await;
+        if answer.starts_with("The trip") {
+            assert_eq!(turn.requests[0].request_type, "LaunchRequest");
+            continue;
+        }
+        assert_eq!(speech(&turn), answer, "`{said}`: {turn:?}");
+        if state.is_some() {
+            assert_eq!(turn.dialog_state(), state, "`{said}`: {turn:?}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -405,7 +405,7 @@ impl Language {
                 "MO" => &mut d.months,
                 _ => &mut d.years,
             };
-            *field += n;
+            *field = field.saturating_add(n);
         }
         (any && pending.iter().all(|w| self.is_connector(w))).then_some(d)
     }

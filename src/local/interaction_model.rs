@@ -94,6 +94,10 @@ struct Fill {
     rank: u8,
 }
 
+/// Longer utterances fit no sample (Alexa's are short); this bounds the
+/// matcher's work on whatever is typed or piped in.
+const MAX_WORDS: usize = 64;
+
 /// How well a sample matched: compared as a tuple, greater is better.
 type Score = (usize, usize, i64);
 
@@ -345,6 +349,9 @@ impl InteractionModel {
     /// Whether `utterance` opens the skill, or asks it something in one go.
     pub(crate) fn opening(&self, utterance: &str) -> Option<Opening> {
         let words = text::words(utterance);
+        if words.len() > MAX_WORDS {
+            return None;
+        }
         for sample in &self.launch {
             if sample.parts.iter().all(|p| matches!(p, Part::Word(_)))
                 && sample.parts.len() == words.len()
@@ -376,7 +383,12 @@ impl InteractionModel {
         if words.is_empty() {
             return None;
         }
-        match self.best(self.samples.iter(), &words, today, false) {
+        let matched = if words.len() > MAX_WORDS {
+            None
+        } else {
+            self.best(self.samples.iter(), &words, today, false)
+        };
+        match matched {
             Some(intent) => Some(intent),
             None if self.has_fallback => {
                 Some(self.with_all_slots(Intent::new("AMAZON.FallbackIntent")))
@@ -395,6 +407,9 @@ impl InteractionModel {
         today: Day,
     ) -> Option<Intent> {
         let words = text::words(utterance);
+        if words.len() > MAX_WORDS {
+            return None;
+        }
         let own = self.samples.iter().filter(|s| s.intent == intent).chain(
             self.slot_samples
                 .get(&(intent.to_owned(), slot.to_owned()))
@@ -651,6 +666,9 @@ mod tests {
             m.match_utterance("sing me a song", today()).unwrap().name,
             "AMAZON.FallbackIntent"
         );
+        let long = "tea ".repeat(10_000);
+        let i = m.match_utterance(&long, today()).unwrap();
+        assert_eq!(i.name, "AMAZON.FallbackIntent");
         let n = m.match_utterance("twenty five", today()).unwrap();
         assert_eq!(
             (n.name.as_str(), n.slot_value("n")),

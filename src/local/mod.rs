@@ -674,65 +674,62 @@ impl<'a> Simulator<'a> {
         }
     }
 
-    /// Runs the active dialog one step: Alexa's own delegation or the skill's turn.
+    /// Runs the active dialog until it waits for the user: Alexa's own
+    /// delegation (asking with the model's prompts, or completing) and the
+    /// skill's turns, as long as the skill answers `Dialog.Delegate`.
     async fn advance(&mut self, turn: &mut Turn) -> Result<()> {
-        let Some(dialog) = self.dialog.as_ref() else {
-            return Ok(());
-        };
-        let auto = self
-            .model
-            .dialog(&dialog.intent.name)
-            .is_some_and(|d| d.auto_delegate);
-        if auto {
-            return self.delegate(turn).await;
-        }
-        let state = if dialog.started {
-            DialogState::InProgress
-        } else {
-            DialogState::Started
-        };
-        let intent = dialog.intent.clone();
-        self.send_intent(turn, intent, Some(state)).await
-    }
-
-    /// Alexa's side of a delegated dialog: ask for the next slot or
-    /// confirmation with the model's prompt, or complete the dialog.
-    async fn delegate(&mut self, turn: &mut Turn) -> Result<()> {
-        let Some(dialog) = self.dialog.as_mut() else {
-            return Ok(());
-        };
-        match next_step(&self.model, &mut dialog.intent) {
-            Step::Ask(awaiting, prompt) => {
-                dialog.awaiting = awaiting;
-                match prompt.and_then(|id| self.model.prompt(&id, &dialog.intent)) {
-                    Some(text) => {
-                        turn.speech = Some(ssml::to_plain_text(&text));
-                        turn.notes.push("a prompt of the dialog model".to_owned());
+        let mut delegated = self.dialog.as_ref().is_some_and(|d| {
+            self.model
+                .dialog(&d.intent.name)
+                .is_some_and(|m| m.auto_delegate)
+        });
+        loop {
+            let Some(dialog) = self.dialog.as_mut() else {
+                return Ok(());
+            };
+            let state = if delegated {
+                match next_step(&self.model, &mut dialog.intent) {
+                    Step::Ask(awaiting, prompt) => {
+                        dialog.awaiting = awaiting;
+                        let text = prompt.and_then(|id| self.model.prompt(&id, &dialog.intent));
+                        match text {
+                            Some(text) => {
+                                turn.speech = Some(ssml::to_plain_text(&text));
+                                turn.notes.push("a prompt of the dialog model".to_owned());
+                            }
+                            None => turn.notes.push(
+                                "the dialog model has no prompt for this question; Alexa would not know what to ask"
+                                    .to_owned(),
+                            ),
+                        }
+                        if self.attributes.is_none() {
+                            self.attributes = Some(Default::default());
+                        }
+                        return Ok(());
                     }
-                    None => turn.notes.push(
-                        "the dialog model has no prompt for this question; Alexa would not know what to ask"
-                            .to_owned(),
-                    ),
+                    Step::Complete => DialogState::Completed,
                 }
-                if self.attributes.is_none() {
-                    self.attributes = Some(Default::default());
-                }
-                Ok(())
-            }
-            Step::Complete => {
-                let intent = dialog.intent.clone();
-                self.send_intent(turn, intent, Some(DialogState::Completed))
-                    .await
+            } else if dialog.started {
+                DialogState::InProgress
+            } else {
+                DialogState::Started
+            };
+            let intent = dialog.intent.clone();
+            delegated = self.send_intent(turn, intent, Some(state)).await?;
+            if !delegated {
+                return Ok(());
             }
         }
     }
 
+    /// Sends an intent; `true` when the skill answered `Dialog.Delegate`
+    /// and the dialog model takes the next step.
     async fn send_intent(
         &mut self,
         turn: &mut Turn,
         intent: Intent,
         dialog_state: Option<DialogState>,
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let completed = dialog_state == Some(DialogState::Completed);
         let request = Request::Intent(IntentRequest {
             intent,
@@ -743,7 +740,7 @@ impl<'a> Simulator<'a> {
             d.started = true;
         }
         if !self.send(turn, request).await? {
-            return Ok(());
+            return Ok(false);
         }
         // The skill's dialog directive says what the dialog waits for next.
         let directive = turn
@@ -765,11 +762,11 @@ impl<'a> Simulator<'a> {
             }
             _ => {
                 self.dialog = None;
-                return Ok(());
+                return Ok(false);
             }
         };
         let Some(dialog) = self.dialog.as_mut() else {
-            return Ok(());
+            return Ok(false);
         };
         if let Some(intent) = updated {
             dialog.intent = self.model.with_all_slots(intent);
@@ -782,9 +779,9 @@ impl<'a> Simulator<'a> {
                 );
                 self.dialog = None;
             }
-            None => Box::pin(self.delegate(turn)).await?,
+            None => return Ok(true),
         }
-        Ok(())
+        Ok(false)
     }
 
     /// The invocation context of the request just built: the local transport, no deadline.

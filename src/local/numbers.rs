@@ -208,27 +208,29 @@ impl Numbers {
                 }
                 Morph::Big(n) => {
                     any = true;
-                    let before = section + pending.take().unwrap_or(0);
+                    let before = section.checked_add(pending.take().unwrap_or(0))?;
                     total = total.checked_add(before.max(1).checked_mul(n)?)?;
                     section = 0;
                 }
                 Morph::Connector => {}
             }
         }
-        any.then(|| total + section + pending.unwrap_or(0))
+        if !any {
+            return None;
+        }
+        total
+            .checked_add(section)?
+            .checked_add(pending.unwrap_or(0))
     }
 
     /// Two numbers said one after the other.
     fn combine(&self, p: u64, v: u64) -> Option<u64> {
         let place = 10u64.pow(p.trailing_zeros_decimal());
-        if p >= 10 && v < place.min(100) {
-            return Some(p + v); // twenty five, doscientos cincuenta, 2020 + 6
-        }
-        if (p == 60 || p == 80) && v < 20 {
-            return Some(p + v); // soixante-douze, quatre-vingt-dix
-        }
-        if self.units_first && p < 10 && v.is_multiple_of(10) && (10..100).contains(&v) {
-            return Some(p + v); // zwei und vierzig, ثلاثة عشر
+        let adds = (p >= 10 && v < place.min(100)) // twenty five, doscientos cincuenta, 2020 + 6
+            || ((p == 60 || p == 80) && v < 20) // soixante-douze, quatre-vingt-dix
+            || (self.units_first && p < 10 && v.is_multiple_of(10) && (10..100).contains(&v)); // zwei und vierzig
+        if adds {
+            return p.checked_add(v);
         }
         // Digit by digit: nineteen ninety, one two three.
         let digits = v.checked_ilog10().unwrap_or(0) + 1;
@@ -300,6 +302,8 @@ mod tests {
         }
         let en = Numbers::new(for_locale("en"));
         assert_eq!(en.cardinal("sing me a song"), None);
+        let huge = "nine hundred ninety nine million ".repeat(4) + "18446744073709551615 99";
+        assert_eq!(en.cardinal(&huge), None);
         assert_eq!(en.cardinal("sixth"), None);
     }
 
