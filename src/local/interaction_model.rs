@@ -148,10 +148,7 @@ pub(crate) fn locale_tag(locale: &str) -> Result<String> {
         .ok_or_else(|| {
             Error::new(
                 ErrorKind::Config,
-                format!(
-                    "`{}` is not a locale such as en-US or de-DE",
-                    crate::bounded::field(locale.escape_debug())
-                ),
+                format!("{locale:?} is not a locale such as en-US or de-DE"),
             )
         })
 }

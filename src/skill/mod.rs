@@ -408,7 +408,9 @@ fn assemble(
 /// when the session attributes the request carried (near 24 KB themselves)
 /// leave no room for it, it goes without them, and the session goes on with
 /// none rather than ending in an invocation error; an answer too big even
-/// so gives way to the built-in apology.
+/// so gives way to the built-in apology. Cold: only errors come here.
+#[cold]
+#[inline(never)]
 fn assemble_apology(
     input: &Input,
     response: Response,
