@@ -128,13 +128,29 @@ impl Invocation {
 
     /// Sets the X-Ray trace header (`Root=…;Parent=…;Sampled=…`).
     ///
+    /// The value ends up in the environment, in every log line and in
+    /// outbound request headers, so only a plain token is kept: 1 to 1024
+    /// bytes of printable ASCII without spaces. Anything else (a NUL, a line
+    /// break, a megabyte) is dropped with a warning, whichever transport it
+    /// came from.
+    ///
     /// ```
     /// let inv = alexa_kit::Invocation::default().with_trace_id("Root=1-5e1b4151-5ac6c58f3f0a0b1c2d3e4f50");
     /// assert!(inv.trace_id().unwrap().starts_with("Root="));
+    /// let forged = alexa_kit::Invocation::default().with_trace_id("Root=1\r\nX-Evil: 1");
+    /// assert!(forged.trace_id().is_none());
     /// ```
     #[must_use]
     pub fn with_trace_id(mut self, trace_id: impl Into<String>) -> Self {
-        self.trace_id = Some(trace_id.into());
+        let trace_id = trace_id.into();
+        if is_header_token(&trace_id) {
+            self.trace_id = Some(trace_id);
+        } else {
+            tracing::warn!(
+                bytes = trace_id.len(),
+                "ignoring a trace id that is empty, over {MAX_TOKEN} bytes or not printable ASCII"
+            );
+        }
         self
     }
 
@@ -209,4 +225,13 @@ impl Invocation {
     pub fn lambda(&self) -> Option<&crate::lambda::LambdaContext> {
         self.lambda.as_deref()
     }
+}
+
+/// The longest request id or trace id accepted.
+pub(crate) const MAX_TOKEN: usize = 1024;
+
+/// 1 to [`MAX_TOKEN`] bytes of printable ASCII without spaces: what request
+/// ids and X-Ray trace headers are made of.
+pub(crate) fn is_header_token(value: &str) -> bool {
+    (1..=MAX_TOKEN).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_graphic())
 }

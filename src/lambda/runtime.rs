@@ -8,6 +8,7 @@ use tracing::Instrument;
 use super::client::{Client, Endpoint, backoff};
 use super::http::Response;
 use super::{Invocation, Invoke, LambdaContext, MAX_RESPONSE_BYTES};
+use crate::invocation::is_header_token;
 use crate::{Error, ErrorKind, Result, Transport};
 
 /// Consecutive failed `/next` calls tolerated before the loop gives up.
@@ -256,18 +257,10 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
             ),
         }
     }
-    // The trace id goes into the environment and into every log line: only a
-    // plain token will do (a NUL would make `set_var` panic).
+    // `with_trace_id` keeps only a plain token (it goes into the environment,
+    // every log line and outbound headers) and warns about anything else.
     if let Some(trace) = r.header("lambda-runtime-trace-id") {
-        if is_header_token(trace) {
-            invocation = invocation.with_trace_id(trace);
-        } else {
-            tracing::warn!(
-                bytes = trace.len(),
-                "ignoring a Lambda-Runtime-Trace-Id that is empty, over {MAX_TOKEN} bytes \
-                 or not printable ASCII"
-            );
-        }
+        invocation = invocation.with_trace_id(trace);
     }
     let owned = |name: &str| r.header(name).map(str::to_owned);
     Ok(invocation.with_lambda(LambdaContext {
@@ -276,15 +269,6 @@ pub(crate) fn invocation_from(r: &Response) -> Result<Invocation> {
         cognito_identity: owned("lambda-runtime-cognito-identity"),
         tenant_id: owned("lambda-runtime-aws-tenant-id"),
     }))
-}
-
-/// The longest request id or trace id accepted.
-const MAX_TOKEN: usize = 1024;
-
-/// 1 to [`MAX_TOKEN`] bytes of printable ASCII without spaces: what request
-/// ids and X-Ray trace headers are made of.
-fn is_header_token(value: &str) -> bool {
-    (1..=MAX_TOKEN).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_graphic())
 }
 
 /// Sets (or clears) `_X_AMZN_TRACE_ID` for the X-Ray SDK.
