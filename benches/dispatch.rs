@@ -17,7 +17,16 @@ mod skill;
 use alexa_kit::Invocation;
 use serde_json::{Value, json};
 
-const HELLO_INTENT: &str = r#"{"version":"1.0","session":{"new":false,"sessionId":"amzn1.echo-api.session.0000","application":{"applicationId":"amzn1.ask.skill.0000"},"attributes":{},"user":{"userId":"amzn1.ask.account.AAAA"}},"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.0000"},"user":{"userId":"amzn1.ask.account.AAAA"},"device":{"deviceId":"amzn1.ask.device.BBBB","supportedInterfaces":{}},"apiEndpoint":"https://api.eu.amazonalexa.com","apiAccessToken":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.c2ln"}},"request":{"type":"IntentRequest","requestId":"amzn1.echo-api.request.1111","timestamp":"2026-01-01T00:00:00Z","locale":"de-DE","intent":{"name":"HelloWorldIntent","confirmationStatus":"NONE"}}}"#;
+/// The events timed, as `(name, JSON)`: the 0.9 KB IntentRequest this bench
+/// always used, and a 4.4 KB Echo Show HelloWorldIntent with the visual
+/// context a screen device sends (see `benches/events/README.md`).
+const EVENTS: [(&str, &str); 2] = [
+    ("small-hello.json", include_str!("events/small-hello.json")),
+    (
+        "echo-show-hello.json",
+        include_str!("events/echo-show-hello.json"),
+    ),
+];
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -87,6 +96,43 @@ fn raw_value(event: &[u8]) -> Vec<u8> {
     serde_json::to_vec(&response).expect("serializable")
 }
 
+/// Runs the Node.js peer (`benches/node-peer`, the same skill on `ask-sdk-core`)
+/// over the same event files, installing it with `npm ci` on first use.
+/// Returns nanoseconds per request by file name, or why it could not run.
+fn node_peer(iterations: u32, samples: usize) -> Result<Vec<(String, f64)>, String> {
+    use std::process::Command;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/node-peer");
+    let run = |cmd: &mut Command| -> Result<String, String> {
+        let out = cmd
+            .current_dir(&dir)
+            .output()
+            .map_err(|e| format!("{cmd:?}: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("{cmd:?}: {}", String::from_utf8_lossy(&out.stderr)));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    if !dir.join("node_modules/ask-sdk-core").is_dir() {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+    let mut node = Command::new("node");
+    node.arg("bench.js")
+        .arg(iterations.to_string())
+        .arg(samples.to_string());
+    for (name, _) in EVENTS {
+        node.arg(format!("../events/{name}"));
+    }
+    let out = run(&mut node)?;
+    Ok(out
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace().skip(1);
+            let file = words.next()?.rsplit('/').next()?.to_owned();
+            Some((file, words.next()?.parse().ok()?))
+        })
+        .collect())
+}
+
 fn main() {
     // The hello-world example itself: embedded Fluent messages, negotiation
     // de-DE → de, the framework's defaults, limit checks.
@@ -94,20 +140,10 @@ fn main() {
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("runtime");
-    let event = HELLO_INTENT.as_bytes();
     let invocation = Invocation::default();
 
-    let check = rt
-        .block_on(skill.handle_bytes(event, &invocation))
-        .expect("answers");
-    println!("alexa-kit answer: {}", String::from_utf8_lossy(&check));
-    println!(
-        "raw answer:       {}",
-        String::from_utf8_lossy(&raw_value(event))
-    );
-    println!();
-
-    // BENCH_ITERS=… BENCH_SAMPLES=… shorten the run (e.g. under valgrind).
+    // BENCH_ITERS=… BENCH_SAMPLES=… shorten the run (e.g. under valgrind);
+    // BENCH_NODE=0 skips the Node.js peer.
     let env = |name: &str, default: u32| {
         std::env::var(name)
             .ok()
@@ -116,42 +152,78 @@ fn main() {
     };
     let iterations = env("BENCH_ITERS", 20_000);
     let samples = env("BENCH_SAMPLES", 9) as usize;
-    // Like the Lambda loop: requests are awaited inside one running runtime,
-    // not one `block_on` per request.
-    let kit = rt.block_on(async {
-        measure_async(
-            "alexa-kit Skill::handle_bytes",
+    let mut kit_times = Vec::new();
+    for (name, json) in EVENTS {
+        let event = json.as_bytes();
+        println!("== {name} ({} bytes)", event.len());
+        let check = rt
+            .block_on(skill.handle_bytes(event, &invocation))
+            .expect("answers");
+        println!("alexa-kit answer: {}", String::from_utf8_lossy(&check));
+        println!(
+            "raw answer:       {}",
+            String::from_utf8_lossy(&raw_value(event))
+        );
+        // Like the Lambda loop: requests are awaited inside one running
+        // runtime, not one `block_on` per request.
+        let kit = rt.block_on(async {
+            measure_async(
+                "alexa-kit Skill::handle_bytes",
+                iterations,
+                samples,
+                async || {
+                    let out = skill.handle_bytes(black_box(event), &invocation).await;
+                    black_box(out.expect("answers"));
+                },
+            )
+            .await
+        });
+        let parse = measure(
+            "  of which RequestEnvelope::from_slice",
             iterations,
             samples,
-            async || {
-                let out = skill.handle_bytes(black_box(event), &invocation).await;
-                black_box(out.expect("answers"));
+            || {
+                black_box(
+                    alexa_kit::model::RequestEnvelope::from_slice(black_box(event))
+                        .expect("parses"),
+                );
             },
-        )
-        .await
-    });
-    let parse = measure(
-        "  of which RequestEnvelope::from_slice",
-        iterations,
-        samples,
-        || {
-            black_box(
-                alexa_kit::model::RequestEnvelope::from_slice(black_box(event)).expect("parses"),
+        );
+        let raw = measure(
+            "peer: hand-written serde_json::Value",
+            iterations,
+            samples,
+            || {
+                black_box(raw_value(black_box(event)));
+            },
+        );
+        println!(
+            "alexa-kit / Value peer: {:.2}x; parsing is {:.0}% of alexa-kit's time",
+            kit / raw,
+            100.0 * parse / kit
+        );
+        println!();
+        kit_times.push((name, kit));
+    }
+
+    if env("BENCH_NODE", 1) == 0 {
+        return;
+    }
+    match node_peer(iterations, samples) {
+        Ok(node) => {
+            println!(
+                "== Node.js peer: the same skill on ask-sdk-core (benches/node-peer), same run"
             );
-        },
-    );
-    let raw = measure(
-        "peer: hand-written serde_json::Value",
-        iterations,
-        samples,
-        || {
-            black_box(raw_value(black_box(event)));
-        },
-    );
-    println!();
-    println!(
-        "alexa-kit / Value peer: {:.2}x; parsing is {:.0}% of alexa-kit's time",
-        kit / raw,
-        100.0 * parse / kit
-    );
+            for (name, kit) in kit_times {
+                match node.iter().find(|(file, _)| file == name) {
+                    Some((_, ns)) => println!(
+                        "{name:<22} ask-sdk-core {ns:>7.0} ns/request, alexa-kit {kit:>6.0}: {:.1}x faster",
+                        ns / kit
+                    ),
+                    None => println!("{name:<22} no figure from the Node peer"),
+                }
+            }
+        }
+        Err(why) => println!("Node.js peer not run: {why}"),
+    }
 }

@@ -17,10 +17,13 @@
 //! stripped binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use alexa_kit::lambda::emulator::{Emulator, PostKind};
+
+mod common;
+use common::{build_examples, env_usize, peak_rss_kb, run, spawn, target_dir};
 
 const EVENT: &str = r#"{"version":"1.0","session":{"new":false,"sessionId":"amzn1.echo-api.session.0000","application":{"applicationId":"amzn1.ask.skill.00000000-0000-0000-0000-000000000000"},"attributes":{"count":3},"user":{"userId":"amzn1.ask.account.AAAA"}},"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.00000000-0000-0000-0000-000000000000"},"user":{"userId":"amzn1.ask.account.AAAA"},"device":{"deviceId":"amzn1.ask.device.BBBB","supportedInterfaces":{"AudioPlayer":{}}},"apiEndpoint":"https://api.amazonalexa.com","apiAccessToken":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.sig"}},"request":{"type":"IntentRequest","requestId":"amzn1.echo-api.request.1111","timestamp":"2024-05-01T12:00:00Z","locale":"en-US","intent":{"name":"HelloWorldIntent","confirmationStatus":"NONE","slots":{"name":{"name":"name","value":"Ada","confirmationStatus":"NONE"}}}}}"#;
 
@@ -38,20 +41,11 @@ fn main() {
     let cold_n = env_usize("BENCH_COLD", 30);
     let warm_n = env_usize("BENCH_WARM", 500);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
+    let target = target_dir();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
 
     eprintln!("building the release examples and the lambda_runtime peer…");
-    run(Command::new(&cargo).current_dir(&root).args([
-        "build",
-        "--release",
-        "--example",
-        "hello_world",
-        "--example",
-        "runtime_probe",
-    ]));
+    build_examples(&["hello_world", "runtime_probe"]);
     let peer_target = target.join("bench-peer");
     run(Command::new(&cargo)
         .current_dir(&root)
@@ -149,32 +143,6 @@ impl Subject {
     }
 }
 
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn run(cmd: &mut Command) {
-    let status = cmd.status().expect("run cargo");
-    assert!(status.success(), "{cmd:?} failed");
-}
-
-fn spawn(path: &Path, emulator: &Emulator) -> Child {
-    Command::new(path)
-        // lambda_runtime refuses to start without these three.
-        .env("AWS_LAMBDA_FUNCTION_NAME", "bench")
-        .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
-        .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
-        .env("AWS_LAMBDA_RUNTIME_API", emulator.runtime_api())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()))
-}
-
 fn cold_start(path: &Path) -> Duration {
     let emulator = Emulator::start().expect("emulator");
     let id = emulator.push(EVENT);
@@ -199,17 +167,6 @@ fn invoke(emulator: &Emulator) -> Duration {
     let post = emulator.wait_for_result(&id, WAIT).expect("no response");
     assert_eq!(post.kind, PostKind::Response);
     post.received_at - start
-}
-
-/// `VmHWM`: the most memory the process has had resident.
-fn peak_rss_kb(child: &Child) -> u64 {
-    let status =
-        std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
 
 fn pct(v: &mut [Duration], p: usize) -> Duration {

@@ -329,7 +329,7 @@ impl RequestBuilder {
         };
         let mut envelope = RequestEnvelope::new(request);
         envelope.session = session;
-        envelope.context = Some(context);
+        envelope.set_context(Some(context));
         envelope
     }
 }

@@ -375,7 +375,7 @@ fn epoch_millisecond_timestamp() {
     assert!(
         matches!(env.request.timestamp(), Some(Timestamp::EpochMillis(ms)) if *ms > 1_000_000_000_000)
     );
-    assert!(env.context.is_none());
+    assert!(env.context().is_none());
 }
 
 #[test]
@@ -398,7 +398,7 @@ fn requests_without_session_context_or_locale() {
         "alexa-skills-dotnet__IntentRequest.json",
         "alexa-skills-dotnet__SessionEndedRequest.json",
     ] {
-        assert!(request(name).context.is_none(), "{name}");
+        assert!(request(name).context().is_none(), "{name}");
     }
     assert_eq!(
         request("alexa-app__intent_request_slot_synonyms.json").locale(),
@@ -421,7 +421,7 @@ fn experimentation_lower_case_and_empty_session() {
     assert_eq!(env.locale(), None); // "locale": null
     let session = env.session.as_ref().expect("session: {}");
     assert!(!session.new && session.session_id.is_none());
-    let context = env.context.as_ref().expect("context");
+    let context = env.context().expect("context");
     assert!(context.system.is_none());
     let experiments = &context
         .experimentation
@@ -437,7 +437,7 @@ fn experimentation_lower_case_and_empty_session() {
 #[test]
 fn viewport_quirks_and_advertising() {
     let env = request("amazon-alexa-php__contextWithAPL.json");
-    let context = env.context.as_ref().expect("context");
+    let context = env.context().expect("context");
     let viewport = env.viewport().expect("Viewport");
     assert_eq!(viewport.mode, Some(ViewportMode::Tv));
     assert_eq!(viewport.shape, Some(ViewportShape::Rectangle));
@@ -476,7 +476,7 @@ fn viewport_quirks_and_advertising() {
 #[test]
 fn apl_and_aplt_viewports() {
     let env = request("Alexa.NET.APL__LaunchRequest.json");
-    let context = env.context.as_ref().expect("context");
+    let context = env.context().expect("context");
     let viewports = context.viewports.as_ref().expect("Viewports");
     let ViewportState::Apl(apl) = &viewports[0] else {
         panic!("{:?}", viewports[0])
@@ -529,21 +529,11 @@ fn geolocation_from_a_real_capture() {
 #[test]
 fn automotive_smart_properties_and_display() {
     let env = request("jovo-framework__AutomotiveLaunchRequest.json");
-    assert!(
-        env.context
-            .as_ref()
-            .and_then(|c| c.automotive.as_ref())
-            .is_some()
-    );
+    assert!(env.context().and_then(|c| c.automotive.as_ref()).is_some());
 
     let env = request("alexa-skills-dotnet__SmartPropertiesIntentRequest.json");
     assert_eq!(env.locale(), Some("en-GB"));
-    assert!(
-        env.context
-            .as_ref()
-            .and_then(|c| c.extensions.as_ref())
-            .is_some()
-    );
+    assert!(env.context().and_then(|c| c.extensions.as_ref()).is_some());
 
     let env = request("alexa-app__display_element_selected_request.json");
     let Request::DisplayElementSelected(r) = &env.request else {
@@ -607,8 +597,7 @@ fn connections_skill_events_messaging_audio_player() {
     };
     assert_eq!(r.command, PlaybackCommand::Play);
     let player = env
-        .context
-        .as_ref()
+        .context()
         .and_then(|c| c.audio_player.as_ref())
         .expect("AudioPlayer");
     assert_eq!(player.player_activity.as_deref(), Some("STOPPED"));

@@ -96,8 +96,7 @@ fn unknown_fields_at_every_level_are_ignored() {
     );
     // An unknown viewport type is kept raw, with its `type`.
     let viewports = env
-        .context
-        .as_ref()
+        .context()
         .and_then(|c| c.viewports.as_ref())
         .expect("Viewports");
     assert!(matches!(&viewports[0], ViewportState::Apl(a) if a.id.as_deref() == Some("main")));
@@ -186,7 +185,7 @@ fn no_session_no_context_no_locale() {
         r#"{"version":"1.0","request":{"type":"LaunchRequest","requestId":"r","timestamp":"2024-01-01T00:00:00Z"}}"#,
     )
     .expect("parses");
-    assert!(env.session.is_none() && env.context.is_none());
+    assert!(env.session.is_none() && env.context().is_none());
     assert_eq!(env.locale(), None);
     assert!(!env.is_new_session());
     assert_eq!(env.user_id(), None);
@@ -382,10 +381,14 @@ fn lenient_numbers_in_the_viewport() {
         (Some(1280), Some(800), None)
     );
     assert_eq!(v.experiences[0].arc_minute_width, Some(221.5));
-    let err = RequestEnvelope::from_json(
+    // `context` is parsed when first read: a bad field makes it read as
+    // `None`, and `try_context` says why.
+    let env = RequestEnvelope::from_json(
         r#"{"context":{"Viewport":{"pixelWidth":"wide"}},"request":{"type":"LaunchRequest"}}"#,
     )
-    .unwrap_err();
+    .expect("context is not parsed yet");
+    assert!(env.viewport().is_none());
+    let err = env.try_context().unwrap_err();
     assert!(
         err.to_string().contains("at `context.Viewport.pixelWidth`"),
         "{err}"
@@ -499,6 +502,60 @@ fn unknown_fields_in_a_response_are_ignored() {
     );
 }
 
+/// Lambda's limit for a synchronous event is 6 MB; these shapes would take
+/// 50–100 times that once parsed into `serde_json::Value`s. The scan refuses
+/// them before anything is built (`cargo bench --bench memory` measures the
+/// bootstrap's peak RSS on them).
+#[test]
+fn six_megabytes_of_tiny_values_are_refused_before_parsing() {
+    let envelope = |attributes: String| {
+        format!(
+            r#"{{"session":{{"attributes":{attributes}}},"request":{{"type":"IntentRequest","intent":{{"name":"X"}}}}}}"#
+        )
+    };
+    let n = 6_000_000 / 8;
+    for (shape, event) in [
+        (
+            "zeros",
+            envelope(format!("{{\"a\":[{}0]}}", "0,".repeat(3 * n))),
+        ),
+        (
+            "one-key objects",
+            envelope(format!("{{\"a\":[{}{{}}]}}", r#"{"a":0},"#.repeat(n))),
+        ),
+        (
+            "many keys",
+            envelope(format!("{{{}\"z\":0}}", r#""k":0,"#.repeat(n))),
+        ),
+        (
+            "deep nesting",
+            envelope(format!(
+                "{{\"a\":{}{}}}",
+                "[".repeat(3 * n),
+                "]".repeat(3 * n)
+            )),
+        ),
+    ] {
+        let err = RequestEnvelope::from_slice(event.as_bytes()).unwrap_err();
+        assert_eq!(err.kind(), alexa_kit::ErrorKind::InvalidRequest, "{shape}");
+        let message = err.to_string();
+        assert!(
+            message.contains("more than 50000 JSON values") || message.contains("deeper than 128"),
+            "{shape}: {message}"
+        );
+    }
+    // Just under the bound is parsed (and stays small: 45,000 values).
+    let event = envelope(format!("{{\"a\":[{}0]}}", "0,".repeat(45_000)));
+    let env = RequestEnvelope::from_slice(event.as_bytes()).expect("under the bound");
+    assert_eq!(
+        env.session_attributes().unwrap()["a"]
+            .as_array()
+            .unwrap()
+            .len(),
+        45_001
+    );
+}
+
 #[test]
 fn a_repeated_key_of_the_typed_model_is_refused_wherever_it_is() {
     use alexa_kit::model::RequestEnvelope;
@@ -541,16 +598,6 @@ fn a_repeated_key_of_the_typed_model_is_refused_wherever_it_is() {
             "type",
         ),
         (
-            r#"{"context":{"Viewports":[{"type":"APL","id":"v","type":"APLT"}]},"request":{"type":"LaunchRequest"}}"#,
-            "Viewports",
-            "type",
-        ),
-        (
-            r#"{"context":{"Viewports":[{"type":"Custom","type":"APL"}]},"request":{"type":"LaunchRequest"}}"#,
-            "Viewports",
-            "type",
-        ),
-        (
             r#"{"request":{"type":"IntentRequest","intent":{"name":"X","name":"Y"}}}"#,
             "request.intent",
             "name",
@@ -585,6 +632,21 @@ fn a_repeated_key_of_the_typed_model_is_refused_wherever_it_is() {
             "{json}: {message}"
         );
         assert!(message.contains(path), "{json}: {message}");
+    }
+    // `context` is parsed when first read: there the repeat makes it read as
+    // `None`, and `try_context` names it.
+    for json in [
+        r#"{"context":{"Viewports":[{"type":"APL","id":"v","type":"APLT"}]},"request":{"type":"LaunchRequest"}}"#,
+        r#"{"context":{"Viewports":[{"type":"Custom","type":"APL"}]},"request":{"type":"LaunchRequest"}}"#,
+    ] {
+        let env = RequestEnvelope::from_json(json).expect(json);
+        assert!(env.context().is_none(), "{json}");
+        let message = env.try_context().expect_err(json).to_string();
+        assert!(
+            message.contains("duplicate field `type`"),
+            "{json}: {message}"
+        );
+        assert!(message.contains("Viewports"), "{json}: {message}");
     }
     // JSON kept as it is: serde_json's rule, the last value wins.
     let env = RequestEnvelope::from_json(

@@ -358,7 +358,7 @@ fn skill_id_mismatch_is_an_invocation_error() {
         let no_session = testing::launch().without_session().build();
         assert!(skill.handle(no_session).await.is_ok());
         let mut no_id = testing::launch().build();
-        no_id.context = None;
+        no_id.set_context(None);
         no_id.session = None;
         assert_eq!(
             skill.handle(no_id).await.unwrap_err().kind(),

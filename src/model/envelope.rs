@@ -1,10 +1,12 @@
 //! The request envelope and its session.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::scan::{self, MAX_DEPTH, MAX_VALUES, ScanError, Scanner};
 use super::{Context, DialogState, Geolocation, Intent, Request, ResolvedValue, Slot, Viewport};
 use crate::{Error, ErrorKind, Result};
 
@@ -35,9 +37,10 @@ pub struct RequestEnvelope {
     /// Absent for AudioPlayer, PlaybackController, skill events and messaging requests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<Session>,
-    /// The device, user and interface state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<Context>,
+    /// The device, user and interface state: read it with
+    /// [`context`](Self::context), set it with [`set_context`](Self::set_context).
+    #[serde(default, skip_serializing_if = "LazyContext::is_absent")]
+    context: LazyContext,
     /// The request itself, tagged by `type`.
     pub request: Request,
 }
@@ -54,7 +57,7 @@ impl RequestEnvelope {
         RequestEnvelope {
             version: "1.0".to_owned(),
             session: None,
-            context: None,
+            context: LazyContext::default(),
             request,
         }
     }
@@ -79,7 +82,9 @@ impl RequestEnvelope {
     /// request differently from what a reader of the JSON expects). JSON the
     /// model keeps as it is (session attributes, fields alexa-kit does not
     /// model, an unknown request type's other keys) follows serde_json: the
-    /// last value wins.
+    /// last value wins. `context` is parsed when first read (see
+    /// [`context`](Self::context)): a repeat there makes it read as `None`,
+    /// and [`try_context`](Self::try_context) names it.
     ///
     /// ```
     /// use alexa_kit::model::RequestEnvelope;
@@ -108,10 +113,62 @@ impl RequestEnvelope {
                 ),
             )
         })?;
-        match serde_json::from_str(text) {
-            Ok(env) => Ok(env),
-            Err(err) => Err(invalid(text, err)),
+        Self::scan(text)
+    }
+
+    /// Scans the whole envelope once (structure, size and depth limits), then
+    /// parses `version`, `session` and `request` and keeps `context` as text
+    /// until it is read. On any error, a full parse says what and where.
+    fn scan(text: &str) -> Result<Self> {
+        let (mut version, mut session, mut context, mut request) = (None, None, None, None);
+        let mut duplicate = false;
+        let mut scanner = Scanner::new(text);
+        let scanned = scanner
+            .members(0, |key, value| {
+                let part = match &*key {
+                    "version" => &mut version,
+                    "session" => &mut session,
+                    "context" => &mut context,
+                    "request" => &mut request,
+                    _ => return true,
+                };
+                duplicate |= part.replace(value).is_some();
+                true
+            })
+            .and_then(|()| scanner.end());
+        let refuse = |why: String| {
+            Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!("not an Alexa request envelope: {why}"),
+            ))
+        };
+        match scanned {
+            Err(ScanError::TooManyValues) => {
+                return refuse(format!("more than {MAX_VALUES} JSON values"));
+            }
+            Err(ScanError::TooDeep) => return refuse(format!("nested deeper than {MAX_DEPTH}")),
+            Err(ScanError::Syntax(_)) => return Err(full_parse_error(text)),
+            Ok(()) if duplicate => return Err(full_parse_error(text)),
+            Ok(()) => {}
         }
+        let Some(request) = request else {
+            return Err(full_parse_error(text));
+        };
+        let parts = || -> serde_json::Result<Self> {
+            Ok(RequestEnvelope {
+                version: version
+                    .map(serde_json::from_str)
+                    .transpose()?
+                    .unwrap_or_default(),
+                session: session.map(serde_json::from_str).transpose()?.flatten(),
+                context: match context {
+                    None | Some("null") => LazyContext::default(),
+                    Some(raw) => LazyContext::unparsed(raw),
+                },
+                request: serde_json::from_str(request)?,
+            })
+        };
+        parts().map_err(|_| full_parse_error(text))
     }
 
     /// Parses an envelope from a JSON string.
@@ -171,15 +228,15 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn application_id(&self) -> Option<&str> {
-        self.system()
-            .and_then(|s| s.application.as_ref())
-            .and_then(|a| a.application_id.as_deref())
-            .or_else(|| {
-                self.session
-                    .as_ref()
-                    .and_then(|s| s.application.as_ref())
-                    .and_then(|a| a.application_id.as_deref())
-            })
+        self.system_str(&["System", "application", "applicationId"], |s| {
+            s.application.as_ref()?.application_id.as_deref()
+        })
+        .or_else(|| {
+            self.session
+                .as_ref()
+                .and_then(|s| s.application.as_ref())
+                .and_then(|a| a.application_id.as_deref())
+        })
     }
 
     /// The user id, from `context.System.user` first, then `session.user`.
@@ -192,15 +249,15 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn user_id(&self) -> Option<&str> {
-        self.system()
-            .and_then(|s| s.user.as_ref())
-            .and_then(|u| u.user_id.as_deref())
-            .or_else(|| {
-                self.session
-                    .as_ref()
-                    .and_then(|s| s.user.as_ref())
-                    .and_then(|u| u.user_id.as_deref())
-            })
+        self.system_str(&["System", "user", "userId"], |s| {
+            s.user.as_ref()?.user_id.as_deref()
+        })
+        .or_else(|| {
+            self.session
+                .as_ref()
+                .and_then(|s| s.user.as_ref())
+                .and_then(|u| u.user_id.as_deref())
+        })
     }
 
     /// The device id from `context.System.device`.
@@ -213,9 +270,9 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn device_id(&self) -> Option<&str> {
-        self.system()
-            .and_then(|s| s.device.as_ref())
-            .and_then(|d| d.device_id.as_deref())
+        self.system_str(&["System", "device", "deviceId"], |s| {
+            s.device.as_ref()?.device_id.as_deref()
+        })
     }
 
     /// The recognised speaker's id from `context.System.person`.
@@ -228,9 +285,9 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn person_id(&self) -> Option<&str> {
-        self.system()
-            .and_then(|s| s.person.as_ref())
-            .and_then(|p| p.person_id.as_deref())
+        self.system_str(&["System", "person", "personId"], |s| {
+            s.person.as_ref()?.person_id.as_deref()
+        })
     }
 
     /// Whether the device supports an interface, e.g. `"AudioPlayer"` or
@@ -245,6 +302,10 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn supports_interface(&self, name: &str) -> bool {
+        if let Some(raw) = self.context.text() {
+            let path = ["System", "device", "supportedInterfaces", name];
+            return scan::find(raw, &path).is_some_and(|v| v != "null");
+        }
         self.system()
             .and_then(|s| s.device.as_ref())
             .is_some_and(|d| d.supported_interfaces.contains_key(name))
@@ -443,7 +504,9 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn api_access_token(&self) -> Option<&str> {
-        self.system().and_then(|s| s.api_access_token.as_deref())
+        self.system_str(&["System", "apiAccessToken"], |s| {
+            s.api_access_token.as_deref()
+        })
     }
 
     /// `context.System.apiEndpoint`, e.g. `https://api.amazonalexa.com`
@@ -456,7 +519,7 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn api_endpoint(&self) -> Option<&str> {
-        self.system().and_then(|s| s.api_endpoint.as_deref())
+        self.system_str(&["System", "apiEndpoint"], |s| s.api_endpoint.as_deref())
     }
 
     /// The account-linking token, from `context.System.user` first, then `session.user`.
@@ -469,15 +532,15 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn user_access_token(&self) -> Option<&str> {
-        self.system()
-            .and_then(|s| s.user.as_ref())
-            .and_then(|u| u.access_token.as_deref())
-            .or_else(|| {
-                self.session
-                    .as_ref()
-                    .and_then(|s| s.user.as_ref())
-                    .and_then(|u| u.access_token.as_deref())
-            })
+        self.system_str(&["System", "user", "accessToken"], |s| {
+            s.user.as_ref()?.access_token.as_deref()
+        })
+        .or_else(|| {
+            self.session
+                .as_ref()
+                .and_then(|s| s.user.as_ref())
+                .and_then(|u| u.access_token.as_deref())
+        })
     }
 
     /// `context.Viewport`: the screen, on devices that have one.
@@ -490,7 +553,7 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn viewport(&self) -> Option<&Viewport> {
-        self.context.as_ref().and_then(|c| c.viewport.as_deref())
+        self.context().and_then(|c| c.viewport.as_deref())
     }
 
     /// `context.Geolocation`, if the user granted location access.
@@ -504,7 +567,7 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn geolocation(&self) -> Option<&Geolocation> {
-        self.context.as_ref().and_then(|c| c.geolocation.as_deref())
+        self.context().and_then(|c| c.geolocation.as_deref())
     }
 
     /// Whether the device can show APL (`Alexa.Presentation.APL` is a supported interface).
@@ -529,7 +592,186 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn system(&self) -> Option<&super::SystemState> {
-        self.context.as_ref().and_then(|c| c.system.as_deref())
+        self.context().and_then(|c| c.system.as_deref())
+    }
+
+    /// `context`: the device, user and interface state, if Alexa sent it.
+    ///
+    /// [`RequestEnvelope::from_slice`] keeps `context` as JSON text and parses
+    /// it on the first call of this method (or of an accessor that needs more
+    /// than one string of `context.System`), once. Most handlers never read
+    /// the visual context a screen device sends, and do not pay for it. A
+    /// `context` that does not fit the model is logged as a warning and
+    /// reads as `None`.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"Viewport":{"pixelWidth":960}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// let viewport = env.context().and_then(|c| c.viewport.as_ref()).unwrap();
+    /// assert_eq!(viewport.pixel_width, Some(960));
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn context(&self) -> Option<&Context> {
+        self.context.get()
+    }
+
+    /// [`context`](Self::context), or the error that made it read as `None`:
+    /// the path of the field that does not fit the model.
+    ///
+    /// ```
+    /// use alexa_kit::model::RequestEnvelope;
+    /// let env = RequestEnvelope::from_json(r#"{"context":{"Viewport":{"pixelWidth":"wide"}},
+    ///     "request":{"type":"LaunchRequest"}}"#)?;
+    /// assert!(env.context().is_none());
+    /// let err = env.try_context().unwrap_err();
+    /// assert!(err.to_string().contains("at `context.Viewport.pixelWidth`"), "{err}");
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    pub fn try_context(&self) -> Result<Option<&Context>> {
+        match (self.context.get(), self.context.raw.as_deref()) {
+            (None, Some(raw)) => Err(LazyContext::parse(raw).unwrap_err()),
+            (context, _) => Ok(context),
+        }
+    }
+
+    /// Replaces `context` (`None` removes it).
+    ///
+    /// ```
+    /// use alexa_kit::model::{Context, LaunchRequest, Request, RequestEnvelope};
+    /// let mut env = RequestEnvelope::new(Request::Launch(LaunchRequest::default()));
+    /// env.set_context(Some(Context::default()));
+    /// assert!(env.context().is_some());
+    /// env.set_context(None);
+    /// assert!(env.context().is_none());
+    /// ```
+    pub fn set_context(&mut self, context: Option<Context>) {
+        self.context = LazyContext::parsed(context);
+    }
+
+    /// A string of `context.System` at `path` (starting with `"System"`):
+    /// while `context` is unparsed, found by scanning its text, so that the
+    /// skill-id check and the ids do not parse the rest; else from the model.
+    /// A key repeated along the path is read first-wins here, where parsing
+    /// would refuse the repeat and fall back to `session`.
+    fn system_str(
+        &self,
+        path: &[&str],
+        parsed: impl FnOnce(&super::SystemState) -> Option<&str>,
+    ) -> Option<&str> {
+        if let Some(found) = self
+            .context
+            .text()
+            .and_then(|raw| scan::find_plain_str(raw, path).ok())
+        {
+            return found;
+        }
+        self.system().and_then(parsed)
+    }
+}
+
+/// The error of a full, eager parse of `text`, which names the bad field's path.
+fn full_parse_error(text: &str) -> Error {
+    match serde_json::from_str::<RequestEnvelope>(text) {
+        Err(err) => invalid(text, err),
+        Ok(_) => Error::new(
+            ErrorKind::InvalidRequest,
+            "not an Alexa request envelope: duplicate key",
+        ),
+    }
+}
+
+/// `context`, kept as JSON text until first read, then parsed once.
+#[derive(Clone, Default)]
+struct LazyContext {
+    /// The text from the event (`None` when built in code).
+    raw: Option<Box<str>>,
+    parsed: OnceLock<Option<Context>>,
+}
+
+impl LazyContext {
+    fn unparsed(raw: &str) -> Self {
+        LazyContext {
+            raw: Some(raw.into()),
+            parsed: OnceLock::new(),
+        }
+    }
+
+    fn parsed(context: Option<Context>) -> Self {
+        LazyContext {
+            raw: None,
+            parsed: OnceLock::from(context),
+        }
+    }
+
+    /// The text while it is not parsed yet.
+    fn text(&self) -> Option<&str> {
+        match self.parsed.get() {
+            None => self.raw.as_deref(),
+            Some(_) => None,
+        }
+    }
+
+    fn get(&self) -> Option<&Context> {
+        self.parsed
+            .get_or_init(|| {
+                LazyContext::parse(self.raw.as_deref()?)
+                    .map_err(|err| {
+                        tracing::warn!(error = %err, "`context` does not fit the model; ignored");
+                    })
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Parses `context` alone; an error names its path from the envelope.
+    fn parse(raw: &str) -> Result<Context> {
+        #[derive(Deserialize)]
+        struct Wrapped {
+            context: Context,
+        }
+        // Parsing `{"context":…}` lets `invalid` name the full path; the
+        // wrapper costs two small copies on a path taken once per request.
+        serde_json::from_str(raw).or_else(|_| {
+            let wrapped = format!("{{\"context\":{raw}}}");
+            match serde_json::from_str::<Wrapped>(&wrapped) {
+                Ok(w) => Ok(w.context),
+                Err(err) => Err(invalid(&wrapped, err)),
+            }
+        })
+    }
+
+    fn is_absent(&self) -> bool {
+        self.get().is_none()
+    }
+}
+
+impl std::fmt::Debug for LazyContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl PartialEq for LazyContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Serialize for LazyContext {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for LazyContext {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        Option::<Context>::deserialize(deserializer).map(LazyContext::parsed)
     }
 }
 
@@ -664,4 +906,81 @@ pub struct ScopeStatus {
     /// `GRANTED` or `DENIED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EVENT: &str = r#"{"version":"1.0","context":{"Viewport":{"pixelWidth":960},
+        "System":{"application":{"applicationId":"amzn1.ask.skill.1"},"user":{"userId":"u\u0031"},
+        "device":{"deviceId":"d1","supportedInterfaces":{"AudioPlayer":{}}},"apiAccessToken":"t"}},
+        "request":{"type":"LaunchRequest"}}"#;
+
+    #[test]
+    fn system_strings_are_read_without_parsing_context() {
+        let env = RequestEnvelope::from_json(EVENT).expect("parses");
+        assert_eq!(env.application_id(), Some("amzn1.ask.skill.1"));
+        assert_eq!(env.device_id(), Some("d1"));
+        assert_eq!(env.api_access_token(), Some("t"));
+        assert_eq!(env.person_id(), None);
+        assert!(env.supports_interface("AudioPlayer"));
+        assert!(!env.supports_interface("Alexa.Presentation.APL"));
+        assert!(env.context.text().is_some(), "context was parsed");
+        // An escaped string needs serde: the context is parsed, once.
+        assert_eq!(env.user_id(), Some("u1"));
+        assert!(env.context.text().is_none());
+        assert_eq!(env.viewport().and_then(|v| v.pixel_width), Some(960));
+        assert_eq!(env.application_id(), Some("amzn1.ask.skill.1"));
+        assert!(env.supports_interface("AudioPlayer"));
+    }
+
+    #[test]
+    fn a_lazy_context_compares_and_serializes_like_a_parsed_one() {
+        let lazy = RequestEnvelope::from_json(EVENT).expect("parses");
+        let eager: RequestEnvelope = serde_json::from_str(EVENT).expect("parses");
+        assert!(lazy.context.text().is_some() && eager.context.text().is_none());
+        assert_eq!(lazy, eager);
+        let json = serde_json::to_value(&lazy).expect("serializes");
+        assert_eq!(json["context"]["Viewport"]["pixelWidth"], 960);
+        let mut cleared = lazy.clone();
+        cleared.set_context(None);
+        assert!(cleared.context().is_none() && cleared.try_context().is_ok());
+        assert!(
+            serde_json::to_value(&cleared)
+                .expect("serializes")
+                .get("context")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn errors_in_eager_parts_name_their_path() {
+        for (json, path) in [
+            (
+                r#"{"session":{"new":"yes"},"request":{"type":"LaunchRequest"}}"#,
+                "session.new",
+            ),
+            (
+                r#"{"request":{"type":"IntentRequest","intent":{"name":7}}}"#,
+                "request.intent.name",
+            ),
+            (
+                r#"{"version":1,"request":{"type":"LaunchRequest"}}"#,
+                "version",
+            ),
+        ] {
+            let err = RequestEnvelope::from_json(json).unwrap_err();
+            assert!(err.to_string().contains(&format!("at `{path}`")), "{err}");
+        }
+        for json in [
+            r#"{"request":{"type":"LaunchRequest"},"request":{"type":"LaunchRequest"}}"#,
+            r#"{"version":"1.0"}"#,
+            r#"{"request":{"type":"LaunchRequest"}"#,
+            r#"[]"#,
+        ] {
+            let err = RequestEnvelope::from_json(json).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{json}");
+        }
+    }
 }

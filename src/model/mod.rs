@@ -5,11 +5,18 @@
 //! parses into an `Unknown` variant that keeps the raw JSON. A *known* type
 //! with a malformed field reports the real error, with the path to it.
 //!
-//! Parsing is on the hot path, so [`RequestEnvelope::from_slice`] avoids an
-//! intermediate `serde_json::Value`: tagged unions read `type` first and stream
-//! the remaining keys into the matching struct. The path of a bad field is
-//! worked out only when parsing failed, by walking the text up to the line and
-//! column serde_json reports (the model is not parsed a second time).
+//! Parsing is on the hot path, so [`RequestEnvelope::from_slice`] reads only
+//! what every request needs. One pass over the text matches its brackets and
+//! strings, finds `version`, `session`, `context` and `request`, and bounds
+//! what parsing can cost (at most 50,000 values, 128 levels deep: any event
+//! up to Lambda's 6 MB is parsed in a few tens of MB at most, or refused).
+//! serde then reads `version`, `session` and `request`; `context`, which on a
+//! screen device is most of the event, stays JSON text until
+//! [`RequestEnvelope::context`] is first called, and the ids and token of
+//! `context.System` are read from that text without parsing the rest.
+//! Tagged unions read `type` first and stream the remaining keys into the
+//! matching struct, without an intermediate `serde_json::Value`. The path of a
+//! bad field is worked out only when parsing failed.
 //!
 //! # Re-serializing a parsed request
 //!
@@ -50,6 +57,7 @@ mod json_path;
 mod lenient;
 mod request;
 mod response;
+mod scan;
 mod tagged;
 
 pub use context::*;
