@@ -8,6 +8,8 @@ pub mod lambda;
 pub mod local;
 pub mod model;
 pub mod response;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod skill;
 pub mod slots;
 pub mod store;

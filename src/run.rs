@@ -25,6 +25,29 @@ impl Skill {
     pub async fn run(self) -> Result<()> {
         run_built(Ok(self)).await
     }
+
+    /// Like [`SkillBuilder::run`], with a factory instead of one skill: the
+    /// self-hosted `serve` command (feature `server`) then builds one skill
+    /// per worker thread and uses every core; Lambda and the local command
+    /// line build one.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> alexa_kit::Result<()> {
+    /// alexa_kit::Skill::run_with(|| alexa_kit::Skill::builder().build()).await
+    /// # }
+    /// ```
+    pub async fn run_with(
+        factory: impl Fn() -> Result<Skill> + Send + Sync + 'static,
+    ) -> Result<()> {
+        if std::env::var_os(crate::lambda::RUNTIME_API_ENV).is_some() {
+            return run_built(factory()).await;
+        }
+        crate::lambda::logging::init_local_logging();
+        crate::local::run_source(crate::local::SkillSource::Factory(std::sync::Arc::new(
+            factory,
+        )))
+        .await
+    }
 }
 
 impl SkillBuilder {

@@ -223,3 +223,30 @@ fn a_locale_is_checked_before_it_names_a_file() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `serve` exists only with the `server` feature; without it, it says which feature to enable.
+#[test]
+fn serve_names_its_feature() {
+    let out = run(&["serve", "--help"], "");
+    if cfg!(feature = "server") {
+        assert!(out.status.success());
+        let text = stdout(&out);
+        for needle in ["--port", "--no-verify", "--tls-cert", "--workers"] {
+            assert!(
+                text.contains(needle),
+                "serve --help lacks {needle}:\n{text}"
+            );
+        }
+        let out = run(&["serve", "--port", "nope"], "");
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("`nope` is not a port"));
+        let out = run(&["serve", "--tls-cert", "cert.pem"], "");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--tls-cert and --tls-key go together")
+        );
+    } else {
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("`server` feature"), "{err}");
+    }
+}

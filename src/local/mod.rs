@@ -4,6 +4,7 @@
 //! ```text
 //! hello_world [--locale de-DE] [--skill-package DIR] [--json] [--date YYYY-MM-DD]   talk to the skill
 //! hello_world invoke FILE|-                                     answer one request envelope
+//! hello_world serve [--port 3000] ...                           self-hosted endpoint (feature `server`)
 //! hello_world --help
 //! ```
 //!
@@ -52,6 +53,7 @@ Run an Alexa skill on your machine.
 USAGE:
     <skill> [OPTIONS]              talk to the skill (dialog simulator)
     <skill> invoke FILE|-          answer one request envelope (JSON) and print the response envelope
+    <skill> serve [--help]         answer Alexa over HTTP(S) from this machine (feature `server`)
 
 OPTIONS:
     --locale LOCALE          the user's locale, e.g. de-DE, ja-JP (default: en-US)
@@ -131,7 +133,26 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
 /// # }
 /// ```
 pub async fn run(skill: Skill) -> Result<()> {
-    let options = parse_args(std::env::args().skip(1))?;
+    run_source(SkillSource::Built(skill)).await
+}
+
+/// Where the command line gets its skill: built already ([`Skill::run`]) or
+/// from a factory ([`Skill::run_with`]), which `serve` calls once per worker.
+pub(crate) enum SkillSource {
+    Built(Skill),
+    Factory(std::sync::Arc<dyn Fn() -> Result<Skill> + Send + Sync>),
+}
+
+pub(crate) async fn run_source(source: SkillSource) -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("serve") {
+        return serve(source, &args[1..]).await;
+    }
+    let skill = match source {
+        SkillSource::Built(skill) => skill,
+        SkillSource::Factory(factory) => factory()?,
+    };
+    let options = parse_args(args)?;
     if options.help {
         return print(HELP.as_bytes());
     }
@@ -142,6 +163,20 @@ pub async fn run(skill: Skill) -> Result<()> {
     let interactive = stdin.is_terminal();
     let mut out = std::io::stdout().lock();
     simulate(&skill, &options, stdin.lock(), &mut out, interactive).await
+}
+
+#[cfg(feature = "server")]
+async fn serve(source: SkillSource, args: &[String]) -> Result<()> {
+    crate::server::serve_command(source, args).await
+}
+
+#[cfg(not(feature = "server"))]
+async fn serve(_source: SkillSource, _args: &[String]) -> Result<()> {
+    Err(Error::new(
+        ErrorKind::Config,
+        "`serve` needs alexa-kit's `server` feature: build with `--features alexa-kit/server` \
+         (or `features = [\"server\"]` on the alexa-kit dependency)",
+    ))
 }
 
 async fn invoke(skill: &Skill, file: &str) -> Result<()> {
