@@ -21,7 +21,8 @@ EXAMPLE ?= hello_world
 BIN ?=
 # Cargo features of the package to build, e.g. FEATURES=services; by default those an example needs (its
 # `required-features` in Cargo.toml), so that `make package EXAMPLE=birthday` and `sam build` just work.
-FEATURES_birthday := dynamodb
+FEATURES_birthday := dynamodb,services
+FEATURES_time_zone := services
 FEATURES ?= $(FEATURES_$(EXAMPLE))
 CARGO ?= cargo
 # Where cargo puts its output (honours CARGO_TARGET_DIR like cargo does).
@@ -70,7 +71,7 @@ help:
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu), then each
 # cargo-fuzz target for FUZZ_SECONDS (20 s) when a nightly toolchain is installed (skipped otherwise).
 test: test-tools
-	$(CARGO) test --workspace --features dynamodb,server
+	$(CARGO) test --workspace --features dynamodb,server,services
 	bash scripts/ci-package-check.sh
 	bash scripts/fuzz-smoke.sh
 

@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 
 use alexa_kit::lambda::emulator::{Emulator, PostKind};
 use alexa_kit::store::{Attributes, DynamoDbStore, Store};
+use alexa_kit::{Invocation, Transport};
 
 const WAIT: Duration = Duration::from_secs(30);
 const TABLE: &str = "bench-attributes";
@@ -151,16 +152,17 @@ fn main() {
             _ => None,
         })
         .expect("store");
+        let inv = Invocation::new(Transport::Lambda);
         let mut times: Vec<Duration> = (0..cold_n.max(10) + 3)
             .map(|i| {
                 rt.block_on(async {
                     let key = format!("amzn1.ask.account.own-{i}");
                     let start = Instant::now();
-                    let loaded = store.load(&key).await.expect("GetItem");
+                    let loaded = store.load(&key, &inv).await.expect("GetItem");
                     let mut attributes = Attributes::new();
                     attributes.insert("visits".into(), 1.into());
                     store
-                        .save(&key, &attributes, loaded.version)
+                        .save(&key, &attributes, loaded.version, &inv)
                         .await
                         .expect("PutItem");
                     start.elapsed()

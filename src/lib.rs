@@ -10,6 +10,8 @@ pub mod model;
 pub mod response;
 #[cfg(feature = "server")]
 pub mod server;
+#[cfg(feature = "services")]
+pub mod services;
 pub mod skill;
 pub mod slots;
 pub mod store;

@@ -518,6 +518,8 @@ pub struct Conversation {
     device: Device,
     attributes: Option<Map<String, Value>>,
     sessions: u32,
+    #[cfg(feature = "services")]
+    stand_in: Option<crate::local::StandIn>,
 }
 
 impl Conversation {
@@ -536,6 +538,8 @@ impl Conversation {
             device: Device::default(),
             attributes: None,
             sessions: 0,
+            #[cfg(feature = "services")]
+            stand_in: None,
         }
     }
 
@@ -585,6 +589,23 @@ impl Conversation {
         }
         self.attributes = None;
         Ok(())
+    }
+
+    /// Serves Alexa's service APIs from `stand_in` (feature `services`):
+    /// every request of this conversation carries its endpoint, token and a
+    /// device id, and each [`Turn`] lists the progressive responses spoken
+    /// before it.
+    ///
+    /// ```
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let stand_in = alexa_kit::local::StandIn::new().time_zone("Europe/Rome");
+    /// let _talk = alexa_kit::testing::Conversation::new(&skill).services(stand_in);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    #[cfg(feature = "services")]
+    pub fn services(mut self, stand_in: crate::local::StandIn) -> Self {
+        self.stand_in = Some(stand_in);
+        self
     }
 
     /// Talks in `locale` from now on.
@@ -656,8 +677,23 @@ impl Conversation {
         if let Some(session) = request.session.as_mut() {
             session.session_id = Some(format!("amzn1.echo-api.session.test-{}", self.sessions));
         }
-        let envelope = self.skill.handle(request.build()).await?;
-        let turn = Turn { envelope };
+        #[allow(unused_mut)]
+        let mut envelope = request.build();
+        #[cfg(feature = "services")]
+        if let Some(stand_in) = &self.stand_in {
+            stand_in.attach(&mut envelope).await?;
+        }
+        let envelope = self.skill.handle(envelope).await?;
+        #[allow(unused_mut)]
+        let mut turn = Turn {
+            envelope,
+            #[cfg(feature = "services")]
+            progressive: Vec::new(),
+        };
+        #[cfg(feature = "services")]
+        if let Some(stand_in) = &self.stand_in {
+            turn.progressive = stand_in.take_spoken();
+        }
         self.attributes = if !turn.ends_session() {
             Some(turn.envelope.session_attributes.clone().unwrap_or_default())
         } else {
@@ -683,9 +719,28 @@ impl Conversation {
 pub struct Turn {
     /// The whole response envelope.
     pub envelope: ResponseEnvelope,
+    #[cfg(feature = "services")]
+    progressive: Vec<String>,
 }
 
 impl Turn {
+    /// The progressive responses the skill spoke before this answer, as
+    /// plain text (served by a [`Conversation::services`] stand-in; empty
+    /// without one). Feature `services`.
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let skill = alexa_kit::Skill::builder().build()?;
+    /// let turn = alexa_kit::testing::Conversation::new(&skill).launch().await?;
+    /// assert!(turn.progressive().is_empty());
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// # }).unwrap();
+    /// ```
+    #[cfg(feature = "services")]
+    pub fn progressive(&self) -> &[String] {
+        &self.progressive
+    }
+
     /// What Alexa says, as plain text (SSML tags removed; empty if nothing).
     ///
     /// ```

@@ -17,6 +17,7 @@ use jiff::civil::date;
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
+        .enable_all()
         .build()
         .expect("runtime")
         .block_on(f)
@@ -398,9 +399,18 @@ fn capture(locale: &str, month: i32, day: &str, year: &str) -> RequestBuilder {
         .slot("year", year)
 }
 
+/// A conversation with `skill` whose Alexa APIs are answered offline by a
+/// stand-in (with the `services` feature), never by Amazon.
+fn offline(skill: &alexa_kit::Skill) -> Conversation {
+    let talk = Conversation::new(skill);
+    #[cfg(feature = "services")]
+    let talk = talk.services(alexa_kit::local::StandIn::new());
+    talk
+}
+
 /// A conversation in `locale` with a device whose requests are sent at `time`.
 fn talk_at(skill: &alexa_kit::Skill, locale: &str, time: &str) -> Conversation {
-    Conversation::new(skill)
+    offline(skill)
         .locale(locale)
         .device(Device::new().timestamp(time))
 }
@@ -416,11 +426,7 @@ fn a_first_launch_asks_for_the_birthday_and_keeps_the_session_open() {
     let locales = locales();
     block_on(async {
         for locale in ALEXA_LOCALES {
-            let welcome = Conversation::new(&skill)
-                .locale(locale)
-                .launch()
-                .await
-                .unwrap();
+            let welcome = offline(&skill).locale(locale).launch().await.unwrap();
             welcome.assert_open();
             let l = locales.localizer(Some(locale));
             assert_eq!(welcome.speech(), l.t("welcome"), "{locale}");
@@ -429,28 +435,28 @@ fn a_first_launch_asks_for_the_birthday_and_keeps_the_session_open() {
                 Some(l.t("welcome-reprompt")),
                 "{locale}"
             );
-            let help = Conversation::new(&skill)
+            let help = offline(&skill)
                 .locale(locale)
                 .intent("AMAZON.HelpIntent")
                 .await
                 .unwrap();
             help.assert_open();
             assert_eq!(help.speech(), l.t("help"), "{locale}");
-            let stop = Conversation::new(&skill)
+            let stop = offline(&skill)
                 .locale(locale)
                 .intent("AMAZON.StopIntent")
                 .await
                 .unwrap();
             stop.assert_ended();
             assert_eq!(stop.speech(), l.t("goodbye"), "{locale}");
-            let cancel = Conversation::new(&skill)
+            let cancel = offline(&skill)
                 .locale(locale)
                 .intent("AMAZON.CancelIntent")
                 .await
                 .unwrap();
             cancel.assert_ended();
             assert_eq!(cancel.speech(), l.t("cancelled"), "{locale}");
-            let fallback = Conversation::new(&skill)
+            let fallback = offline(&skill)
                 .locale(locale)
                 .intent("AMAZON.FallbackIntent")
                 .await
@@ -524,11 +530,7 @@ fn missing_or_unusable_slots_are_delegated_to_the_dialog_model() {
                 .slot("month", "smarch")
                 .slot("day", "6")
                 .dialog_state(alexa_kit::model::DialogState::Started);
-            let turn = Conversation::new(&skill)
-                .locale(locale)
-                .send(request)
-                .await
-                .unwrap();
+            let turn = offline(&skill).locale(locale).send(request).await.unwrap();
             turn.assert_open();
             assert_eq!(
                 turn.speech(),
@@ -592,7 +594,7 @@ fn a_relaunch_counts_down_and_wishes_happy_birthday_on_the_day_in_every_locale()
             let l = locales.localizer(Some(locale));
             let user = format!("amzn1.ask.account.{locale}");
             let device = |time: &str| Device::new().user_id(user.clone()).timestamp(time);
-            let mut talk = Conversation::new(&skill)
+            let mut talk = offline(&skill)
                 .locale(locale)
                 .device(device("2026-01-01T12:00:00Z"));
             talk.launch().await.unwrap().assert_open();
@@ -628,7 +630,7 @@ fn a_relaunch_counts_down_and_wishes_happy_birthday_on_the_day_in_every_locale()
             );
 
             // Another user on the same skill has no birthday yet.
-            let mut stranger = Conversation::new(&skill)
+            let mut stranger = offline(&skill)
                 .locale(locale)
                 .device(Device::new().user_id(format!("{user}.other")));
             stranger.launch().await.unwrap().assert_open();
@@ -640,8 +642,7 @@ fn a_relaunch_counts_down_and_wishes_happy_birthday_on_the_day_in_every_locale()
 fn nothing_is_stored_when_the_date_is_refused() {
     let skill = skill::builder().build().expect("the example builds");
     block_on(async {
-        let mut talk =
-            Conversation::new(&skill).device(Device::new().timestamp("2026-01-01T12:00:00Z"));
+        let mut talk = offline(&skill).device(Device::new().timestamp("2026-01-01T12:00:00Z"));
         talk.send(capture("en-US", 2, "30", "1990"))
             .await
             .unwrap()
@@ -654,5 +655,54 @@ fn nothing_is_stored_when_the_date_is_refused() {
             turn.speech(),
             plain(&locales().localizer(Some("en-US")).t("welcome"))
         );
+    });
+}
+
+#[cfg(feature = "services")]
+#[test]
+fn the_day_is_the_devices_day_from_the_settings_api_in_every_locale() {
+    use alexa_kit::local::StandIn;
+    let skill = skill::builder().build().expect("the example builds");
+    let locales = locales();
+    // 03:00 UTC on 1 January is still 31 December in Los Angeles.
+    let at = "2026-01-01T03:00:00Z";
+    block_on(async {
+        for locale in ALEXA_LOCALES {
+            let l = locales.localizer(Some(locale));
+            let device = Device::new().timestamp(at);
+            let said = |talk: Conversation| async move {
+                let mut talk = talk.locale(locale);
+                talk.send(capture(locale, 12, "31", "1990"))
+                    .await
+                    .unwrap()
+                    .speech()
+            };
+            let zone = |zone: &str| {
+                Conversation::new(&skill)
+                    .device(device.clone())
+                    .services(StandIn::new().time_zone(zone))
+            };
+            let wishes = plain(&l.t_args("happy-birthday", &args!["age" => 35]));
+            let year_ahead = plain(&l.t_args("countdown", &args!["days" => 364, "age" => 36]));
+            let in_la = said(zone("America/Los_Angeles")).await;
+            assert!(in_la.ends_with(&wishes), "{locale}: {in_la}");
+            let in_tokyo = said(zone("Asia/Tokyo")).await;
+            assert!(in_tokyo.ends_with(&year_ahead), "{locale}: {in_tokyo}");
+            // No zone set (204), or a settings API that cannot be reached: UTC, and still an answer.
+            let unset = said(
+                Conversation::new(&skill)
+                    .device(device.clone())
+                    .services(StandIn::new()),
+            )
+            .await;
+            assert!(unset.ends_with(&year_ahead), "{locale}: {unset}");
+            let unreachable =
+                Conversation::new(&skill).device(device.clone().api_endpoint("http://127.0.0.1:9"));
+            let unreachable = said(unreachable).await;
+            assert!(
+                unreachable.ends_with(&year_ahead),
+                "{locale}: {unreachable}"
+            );
+        }
     });
 }

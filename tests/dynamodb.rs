@@ -3,7 +3,9 @@
 //! which `make test` runs), started on a free loopback port.
 //!
 //! Throttling cannot be provoked on moto; that case runs against a loopback
-//! TLS server that answers DynamoDB's documented throttling error.
+//! TLS server that answers DynamoDB's documented throttling error. So do the
+//! request-context cases: a server that never answers (the call ends at the
+//! invocation's deadline) and a traced call (its X-Ray subsegment).
 #![cfg(feature = "dynamodb")]
 
 #[path = "support/moto.rs"]
@@ -16,6 +18,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use alexa_kit::Transport;
 use alexa_kit::prelude::*;
 use alexa_kit::skill::PersistenceKey;
 use alexa_kit::store::dynamodb::DynamoDbError;
@@ -23,6 +26,7 @@ use alexa_kit::store::{Attributes, DynamoDbStore, Store, Version};
 use alexa_kit::testing::{self, Conversation, Device};
 use moto::Moto;
 use serde_json::json;
+use store_contract::inv;
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
@@ -108,7 +112,7 @@ fn dynamodb_on_moto() {
         let mut attributes = Attributes::new();
         attributes.insert("score".into(), json!(12345678901234567890_u64));
         store
-            .save("amzn1.ask.account.L", &attributes, Version::NEW)
+            .save("amzn1.ask.account.L", &attributes, Version::NEW, &inv())
             .await
     })
     .expect("save");
@@ -137,19 +141,19 @@ fn ask_table_migrates(moto: &Moto, store: &DynamoDbStore) {
         r#"{"id": {"S": "amzn1.ask.account.ASK"}, "attributes": {"M": {"visits": {"N": "41"}, "tags": {"SS": ["a"]}}}}"#,
     );
     block_on(async {
-        let loaded = store.load("amzn1.ask.account.ASK").await?;
+        let loaded = store.load("amzn1.ask.account.ASK", &inv()).await?;
         assert_eq!(loaded.version, Version::NEW);
         assert_eq!(loaded.attributes["visits"], 41);
         assert_eq!(loaded.attributes["tags"], json!(["a"]));
         let mut attributes = loaded.attributes;
         attributes.insert("visits".into(), json!(42));
         let v1 = store
-            .save("amzn1.ask.account.ASK", &attributes, Version::NEW)
+            .save("amzn1.ask.account.ASK", &attributes, Version::NEW, &inv())
             .await?;
         assert_eq!(v1, Version::new(1));
         // A second migration from the same unversioned load is a conflict.
         let err = store
-            .save("amzn1.ask.account.ASK", &attributes, Version::NEW)
+            .save("amzn1.ask.account.ASK", &attributes, Version::NEW, &inv())
             .await
             .expect_err("conflict");
         assert_eq!(err.kind(), ErrorKind::Conflict);
@@ -163,13 +167,16 @@ fn item_over_400_kb_is_refused_and_nothing_is_written(store: &DynamoDbStore) {
         let key = "amzn1.ask.account.BIG";
         let mut small = Attributes::new();
         small.insert("note".into(), json!("small"));
-        let v1 = store.save(key, &small, Version::NEW).await?;
+        let v1 = store.save(key, &small, Version::NEW, &inv()).await?;
         let mut big = Attributes::new();
         big.insert("note".into(), json!("x".repeat(401 * 1024)));
-        let err = store.save(key, &big, v1).await.expect_err("too large");
+        let err = store
+            .save(key, &big, v1, &inv())
+            .await
+            .expect_err("too large");
         assert_eq!(err.kind(), ErrorKind::Storage, "{err}");
         assert!(err.to_string().contains("item limit"), "{err}");
-        let loaded = store.load(key).await?;
+        let loaded = store.load(key, &inv()).await?;
         assert_eq!((loaded.attributes, loaded.version), (small, v1));
         Ok::<_, Error>(())
     })
@@ -178,15 +185,15 @@ fn item_over_400_kb_is_refused_and_nothing_is_written(store: &DynamoDbStore) {
 
 fn missing_table(moto: &Moto) {
     let store = moto.store("no-such-table");
-    let err = block_on(store.load("u")).expect_err("missing table");
+    let err = block_on(store.load("u", &inv())).expect_err("missing table");
     assert_eq!(err.kind(), ErrorKind::Storage, "{err}");
     assert!(err.to_string().contains("no-such-table"), "{err}");
     let source = err
         .downcast_ref::<DynamoDbError>()
         .expect("DynamoDB error as source");
     assert_eq!(source.code, "ResourceNotFoundException");
-    let err =
-        block_on(store.save("u", &Attributes::new(), Version::NEW)).expect_err("missing table");
+    let err = block_on(store.save("u", &Attributes::new(), Version::NEW, &inv()))
+        .expect_err("missing table");
     assert_eq!(err.kind(), ErrorKind::Storage);
 }
 
@@ -200,8 +207,8 @@ fn renamed_attributes(moto: &Moto) {
     block_on(async {
         let mut attributes = Attributes::new();
         attributes.insert("k".into(), json!("v"));
-        let v = store.save("u1", &attributes, Version::NEW).await?;
-        let loaded = store.load("u1").await?;
+        let v = store.save("u1", &attributes, Version::NEW, &inv()).await?;
+        let loaded = store.load("u1", &inv()).await?;
         assert_eq!((loaded.attributes, loaded.version), (attributes, v));
         Ok::<_, Error>(())
     })
@@ -297,11 +304,11 @@ fn skill_with_key_strategies(moto: &Moto) {
         })
         .response_interceptor(
             async move |_cx: &mut Input, _r: &mut alexa_kit::model::Response| {
-                let loaded = store.load("amzn1.ask.account.R").await?;
+                let loaded = store.load("amzn1.ask.account.R", &inv()).await?;
                 let mut attributes = loaded.attributes;
                 attributes.insert("who".into(), json!("fast session"));
                 store
-                    .save("amzn1.ask.account.R", &attributes, loaded.version)
+                    .save("amzn1.ask.account.R", &attributes, loaded.version, &inv())
                     .await?;
                 Ok(())
             },
@@ -394,7 +401,7 @@ fn a_lambda_bootstrap_persists_to_dynamodb() {
 fn bad_credentials_are_a_storage_error() {
     let moto = Moto::start(&[("INITIAL_NO_AUTH_ACTION_COUNT", "0")]);
     let store = store_at(&moto.endpoint, "attributes", "AKIDUNKNOWN");
-    let err = block_on(store.load("u")).expect_err("unknown access key");
+    let err = block_on(store.load("u", &inv())).expect_err("unknown access key");
     assert_eq!(err.kind(), ErrorKind::Storage, "{err}");
     let source = err.downcast_ref::<DynamoDbError>().expect("source");
     assert!(
@@ -426,7 +433,7 @@ async fn over_tls_signed_and_throttling_retried_then_typed() {
     .await;
     let store = store_at(&server.url("/"), "attributes", "AKIDTLS");
 
-    let loaded = store.load("u").await.expect("over TLS");
+    let loaded = store.load("u", &inv()).await.expect("over TLS");
     assert_eq!(loaded.version, Version::new(4));
     assert_eq!(loaded.attributes["n"].as_u64(), Some(12345678901234567890));
     let seen = &server.seen()[0];
@@ -452,14 +459,133 @@ async fn over_tls_signed_and_throttling_retried_then_typed() {
     );
 
     // Three attempts, all throttled.
-    let err = store.load("u").await.expect_err("throttled");
+    let err = store.load("u", &inv()).await.expect_err("throttled");
     assert_eq!(err.kind(), ErrorKind::Throttled, "{err}");
     let source = err.downcast_ref::<DynamoDbError>().expect("source");
     assert_eq!(source.code, "ProvisionedThroughputExceededException");
     // Throttled once more, then answered: the retry makes it a success.
     assert_eq!(
-        store.load("u").await.expect("retried").version,
+        store.load("u", &inv()).await.expect("retried").version,
         Version::new(4)
     );
     assert_eq!(server.seen().len(), 6);
+}
+
+/// A call runs within the request: an invocation whose deadline is almost
+/// over ends the call at that deadline with a typed `Timeout`, long before
+/// the store's own timeout; an invocation already out of time sends nothing,
+/// so a save writes nothing.
+#[tokio::test]
+async fn a_call_ends_at_the_invocation_deadline() {
+    let server = tls::Server::start(|_| tls::Reply::Delay(Duration::from_secs(120))).await;
+    let store =
+        store_at(&server.url("/"), "attributes", "AKIDDEADLINE").timeout(Duration::from_secs(120));
+
+    let almost_over =
+        Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_millis(200));
+    let started = Instant::now();
+    let err = store
+        .load("u", &almost_over)
+        .await
+        .expect_err("no answer before the deadline");
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    // Ended by the invocation's 200 ms, not by the store's 120 s (nor the
+    // server's 120 s pause): the margin only absorbs a slow machine.
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        server.seen().len(),
+        1,
+        "the GetItem was sent, then abandoned"
+    );
+
+    let spent = Invocation::new(Transport::Lambda).with_deadline_in(Duration::ZERO);
+    let mut attributes = Attributes::new();
+    attributes.insert("n".into(), 1.into());
+    let err = store
+        .save("u", &attributes, Version::NEW, &spent)
+        .await
+        .expect_err("out of time");
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    assert_eq!(server.seen().len(), 1, "no PutItem was sent");
+}
+
+/// A call within a traced invocation carries the X-Ray trace header (beside
+/// its SigV4 signature) and reports an X-Ray subsegment to the daemon that
+/// `AWS_XRAY_DAEMON_ADDRESS` names (a UDP socket on loopback, set up once per
+/// test binary by `tls::trusted_ca`; no other test here makes a traced call).
+#[tokio::test]
+async fn traced_calls_carry_the_header_and_send_a_subsegment() {
+    let daemon = tls::xray_daemon();
+    let server = tls::Server::start(|_| tls::Reply::json(200, "{}")).await;
+    let store = store_at(&server.url("/"), "attributes", "AKIDXRAY");
+    let root = "1-5e1b4151-5ac6c58f3f0a0b1c2d3e4f51";
+    let traced = Invocation::new(Transport::Test)
+        .with_trace_id(format!("Root={root};Parent=53995c3f42cd8ad8;Sampled=1"));
+
+    let loaded = store.load("u", &traced).await.expect("GetItem");
+    assert_eq!(loaded.version, Version::NEW);
+    let seen = &server.seen()[0];
+    assert_eq!(
+        seen.header("x-amz-target"),
+        Some("DynamoDB_20120810.GetItem")
+    );
+    assert!(seen.header("authorization").is_some(), "still signed");
+    let sent = seen.header("x-amzn-trace-id").expect("trace header");
+
+    let mut buf = vec![0; 64 * 1024];
+    let (n, _) = daemon.recv_from(&mut buf).expect("a subsegment within 5 s");
+    let text = std::str::from_utf8(&buf[..n]).expect("UTF-8 datagram");
+    let (header, doc) = text.split_once('\n').expect("header line");
+    assert_eq!(header, r#"{"format":"json","version":1}"#);
+    let doc: serde_json::Value = serde_json::from_str(doc).expect("JSON subsegment");
+    assert_eq!(doc["type"], "subsegment");
+    assert_eq!(doc["trace_id"], root);
+    assert_eq!(doc["parent_id"], "53995c3f42cd8ad8");
+    assert_eq!(doc["namespace"], "remote");
+    assert_eq!(doc["http"]["request"]["method"], "POST");
+    assert_eq!(doc["http"]["request"]["url"], server.url("/"));
+    assert_eq!(doc["http"]["response"]["status"], 200);
+    let id = doc["id"].as_str().expect("subsegment id");
+    assert_eq!(sent, format!("Root={root};Parent={id};Sampled=1"));
+}
+
+/// `cx.persistent()` loads within the request's invocation: with a store
+/// that never answers and 200 ms left of the request, the handler gets a
+/// `Timeout` at the request's deadline, not after the store's own timeout.
+#[tokio::test]
+async fn persistent_attributes_load_within_the_request() {
+    let server = tls::Server::start(|_| tls::Reply::Delay(Duration::from_secs(120))).await;
+    let store =
+        store_at(&server.url("/"), "attributes", "AKIDSKILL").timeout(Duration::from_secs(120));
+    let skill = Skill::builder()
+        .persistence(store)
+        .intent("VisitIntent", async |cx: &mut Input| {
+            let outcome = cx.persistent().await.err().map(|e| e.kind());
+            Ok(cx.say(format!("{outcome:?}")))
+        })
+        .build()
+        .expect("skill");
+    let event = serde_json::to_vec(&testing::intent("VisitIntent").build()).expect("event");
+    let invocation =
+        Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_millis(200));
+    let started = Instant::now();
+    let answer = skill
+        .handle_bytes(&event, &invocation)
+        .await
+        .expect("answered");
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    let answer: serde_json::Value = serde_json::from_slice(&answer).expect("JSON");
+    assert_eq!(
+        answer["response"]["outputSpeech"]["ssml"],
+        "<speak>Some(Timeout)</speak>"
+    );
+    assert_eq!(server.seen().len(), 1);
 }

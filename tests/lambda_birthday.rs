@@ -3,7 +3,7 @@
 //! DynamoDB (`moto_server`) with one; run locally it keeps the birthday in the
 //! embedded file store from one run to the next, and its whole dialog runs in
 //! the simulator in every locale.
-#![cfg(feature = "dynamodb")]
+#![cfg(all(feature = "dynamodb", feature = "services"))]
 
 #[path = "support/moto.rs"]
 mod moto;
@@ -47,14 +47,15 @@ fn on_lambda_without_a_table_the_bootstrap_fails_at_init_and_says_why() {
     );
 }
 
-/// One request envelope from the local user, sent at 2026-01-01 noon UTC.
+/// One request envelope from the local user. Its `apiEndpoint` is a closed
+/// loopback port: the settings call fails, and the skill counts in UTC.
 fn request(request: Value) -> String {
     let user = json!({"userId": "amzn1.ask.account.LOCAL"});
     json!({
         "version": "1.0",
         "session": {"new": true, "sessionId": "s", "user": user},
         "context": {"System": {"user": user, "device": {"deviceId": "amzn1.ask.device.LOCAL"},
-                               "apiEndpoint": "https://api.amazonalexa.com"}},
+                               "apiEndpoint": "http://127.0.0.1:9"}},
         "request": request,
     })
     .to_string()

@@ -11,6 +11,7 @@ use alexa_kit::prelude::*;
 use alexa_kit::skill::PersistenceKey;
 use alexa_kit::store::{FileStore, MemoryStore, Store};
 use alexa_kit::testing::{self, Conversation, Device};
+use store_contract::inv;
 
 /// The user id of the testing kit's default device.
 const TEST_USER_ID: &str = "amzn1.ask.account.test";
@@ -160,12 +161,12 @@ fn a_conflict_on_save_ends_in_the_apology_and_keeps_the_other_write() {
             Ok(cx.say("set"))
         })
         .response_interceptor(
-            async move |_cx: &mut Input, _r: &mut alexa_kit::model::Response| {
-                let loaded = other.load(TEST_USER_ID).await?;
+            async move |cx: &mut Input, _r: &mut alexa_kit::model::Response| {
+                let loaded = other.load(TEST_USER_ID, cx.invocation()).await?;
                 let mut attributes = loaded.attributes;
                 attributes.insert("who".into(), "the other session".into());
                 other
-                    .save(TEST_USER_ID, &attributes, loaded.version)
+                    .save(TEST_USER_ID, &attributes, loaded.version, cx.invocation())
                     .await?;
                 Ok(())
             },
@@ -310,7 +311,7 @@ fn file_store_is_safe_with_two_processes() {
             "a child process failed"
         );
     }
-    let loaded = block_on(FileStore::new(&dir).load("counter")).expect("load");
+    let loaded = block_on(FileStore::new(&dir).load("counter", &inv())).expect("load");
     assert_eq!(loaded.attributes["count"], 2 * EACH);
     assert_eq!(loaded.version.get(), 2 * EACH);
 }
@@ -330,14 +331,17 @@ fn increment_child() {
         let mut conflicts = 0;
         for _ in 0..times {
             loop {
-                let loaded = store.load("counter").await?;
+                let loaded = store.load("counter", &inv()).await?;
                 let mut attributes = loaded.attributes;
                 let n = attributes
                     .get("count")
                     .and_then(|v| v.as_u64())
                     .unwrap_or(0);
                 attributes.insert("count".into(), (n + 1).into());
-                match store.save("counter", &attributes, loaded.version).await {
+                match store
+                    .save("counter", &attributes, loaded.version, &inv())
+                    .await
+                {
                     Ok(_) => break,
                     Err(e) if e.kind() == ErrorKind::Conflict => conflicts += 1,
                     Err(e) => return Err(e),

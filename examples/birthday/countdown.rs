@@ -84,7 +84,6 @@ pub fn countdown(birthday: Birthday, today: Date) -> Option<Countdown> {
 /// The civil date at `now` in the IANA time zone `zone` (as the Alexa settings
 /// API names it). An unknown zone is an error, so that the caller can log it
 /// and count in UTC.
-#[allow(dead_code)] // Used once the settings API (issue 13) gives the device's zone.
 pub fn today_in(zone: &str, now: Timestamp) -> Result<Date, jiff::Error> {
     Ok(now.to_zoned(TimeZone::get(zone)?).date())
 }

@@ -21,9 +21,10 @@
 //!   [`MAX_ATTEMPTS`] times and never past the deadline.
 //! - **Response bodies are limited** ([`DEFAULT_MAX_BODY`], or
 //!   [`Request::max_body`]); a larger body is an [`ErrorKind::Service`] error.
-//! - **Trust**: Mozilla's root certificates compiled in (webpki-roots, so a
-//!   static musl binary needs no file from the system) plus every certificate
-//!   in the PEM file named by `SSL_CERT_FILE` (corporate proxies, tests).
+//! - **Trust**: the platform's CA bundle (on Lambda's Amazon Linux 2023
+//!   `/etc/pki/tls/certs/ca-bundle.crt`; the usual Linux paths are searched),
+//!   read on first use, plus every certificate in the PEM file named by
+//!   `SSL_CERT_FILE` (corporate proxies, tests, a container without a bundle).
 //! - **Plain `http`** only to loopback hosts, or when a request explicitly
 //!   [allows it](Request::allow_http) (an endpoint override).
 //! - **X-Ray**: a request made [`within`](Request::within) a traced invocation
@@ -65,6 +66,10 @@ pub use hyper::Method;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The largest response body accepted unless a request says otherwise.
 pub const DEFAULT_MAX_BODY: usize = 1024 * 1024;
+/// How long before the invocation's deadline a call made
+/// [`within`](Request::within) it gives up, so that the skill still has time
+/// to answer (an apology rather than a Lambda timeout).
+pub const DEADLINE_MARGIN: Duration = Duration::from_millis(250);
 /// How many times an idempotent call is tried in all.
 pub const MAX_ATTEMPTS: u32 = 3;
 /// The first pause before a retry; it doubles with every further attempt.
@@ -199,18 +204,22 @@ impl Request {
     }
 
     /// Runs the call within an invocation: its deadline (Lambda's, or the
-    /// server's) bounds the call, and its X-Ray trace header traces it.
+    /// server's) less [`DEADLINE_MARGIN`] bounds the call, and its X-Ray trace
+    /// header traces it.
     ///
     /// ```
     /// use std::time::Duration;
+    /// use alexa_kit::https::{DEADLINE_MARGIN, Request};
     /// use alexa_kit::{Invocation, Transport};
     /// let inv = Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_secs(3));
-    /// let req = alexa_kit::https::Request::get("https://example.com/").within(&inv);
-    /// assert_eq!(req.deadline, inv.deadline());
+    /// let req = Request::get("https://example.com/").within(&inv);
+    /// assert_eq!(req.deadline, Some(inv.deadline().unwrap() - DEADLINE_MARGIN));
     /// ```
     #[must_use]
     pub fn within(mut self, invocation: &Invocation) -> Self {
-        self.deadline = invocation.deadline();
+        self.deadline = invocation
+            .deadline()
+            .map(|d| d.checked_sub(DEADLINE_MARGIN).unwrap_or(d));
         self.trace_header = invocation.trace_id().map(str::to_owned);
         self
     }

@@ -126,8 +126,9 @@ pub const ALEXA_LOCALES: [&str; 17] = [
 /// The ids of the framework's own messages, present in every built-in locale.
 ///
 /// `goodbye` answers Stop and Cancel, `error` is the apology spoken when a
-/// handler fails, `navigate-home` answers `AMAZON.NavigateHomeIntent`.
-/// None of them takes variables.
+/// handler fails, `navigate-home` answers `AMAZON.NavigateHomeIntent`,
+/// `permission-consent` goes with the card that asks the user to grant a
+/// permission (feature `services`). None of them takes variables.
 ///
 /// ```
 /// let l = alexa_kit::i18n::Locales::builtin()?.localizer(Some("it-IT"));
@@ -136,7 +137,7 @@ pub const ALEXA_LOCALES: [&str; 17] = [
 /// }
 /// # Ok::<(), alexa_kit::Error>(())
 /// ```
-pub const BUILTIN_MESSAGE_IDS: [&str; 9] = [
+pub const BUILTIN_MESSAGE_IDS: [&str; 10] = [
     "welcome",
     "welcome-reprompt",
     "help",
@@ -146,6 +147,7 @@ pub const BUILTIN_MESSAGE_IDS: [&str; 9] = [
     "fallback-reprompt",
     "error",
     "navigate-home",
+    "permission-consent",
 ];
 
 /// The default locale when none is configured.

@@ -20,7 +20,12 @@ mod builtin;
 mod interaction_model;
 mod lang;
 mod numbers;
+#[cfg(feature = "services")]
+mod stand_in;
 mod text;
+
+#[cfg(feature = "services")]
+pub use stand_in::StandIn;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -76,6 +81,21 @@ ON AWS LAMBDA:
     When AWS_LAMBDA_RUNTIME_API is set, the same binary serves the Lambda Runtime API instead.
 ";
 
+/// The simulator's flags for Alexa's APIs (feature `services`).
+#[cfg(feature = "services")]
+const SERVICES_HELP: &str = "\
+ALEXA'S APIS (skills built with the `services` feature):
+    The simulator serves the settings, customer profile, device address, reminders and
+    progressive response APIs on loopback and points apiEndpoint at them. Unset values
+    answer \"not set\" (HTTP 204), as Alexa does.
+    --time-zone ZONE         the device's time zone, e.g. Europe/Berlin
+    --name NAME              the account holder's full name
+    --given-name NAME        the account holder's given name
+    --email ADDRESS          the account holder's email address
+    --deny SCOPE             act as if the user refused this permission (repeatable)
+    --services FILE          all values from a JSON file (see README, \"Offline stand-ins\")
+";
+
 #[derive(Debug, Default)]
 struct Options {
     locale: Option<String>,
@@ -84,6 +104,9 @@ struct Options {
     invoke: Option<String>,
     today: Option<Day>,
     help: bool,
+    /// Values for the stand-in of Alexa's APIs: (flag, value) in order.
+    #[cfg(feature = "services")]
+    services: Vec<(String, String)>,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
@@ -116,6 +139,11 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options> {
                 options.today = Some(day);
             }
             "invoke" => options.invoke = Some(value("invoke")?),
+            #[cfg(feature = "services")]
+            "--time-zone" | "--name" | "--given-name" | "--email" | "--deny" | "--services" => {
+                let v = value(&flag)?;
+                options.services.push((flag, v));
+            }
             other => return Err(usage(format!("unknown argument `{other}`"))),
         }
     }
@@ -154,6 +182,9 @@ pub(crate) async fn run_source(source: SkillSource) -> Result<()> {
     };
     let options = parse_args(args)?;
     if options.help {
+        #[cfg(feature = "services")]
+        return print(format!("{HELP}\n{SERVICES_HELP}").as_bytes());
+        #[cfg(not(feature = "services"))]
         return print(HELP.as_bytes());
     }
     if let Some(file) = &options.invoke {
@@ -227,6 +258,10 @@ async fn simulate(
     if let Some(today) = options.today {
         sim = sim.today(today);
     }
+    #[cfg(feature = "services")]
+    {
+        sim = sim.services(stand_in(&options.services)?);
+    }
     writeln!(
         out,
         "alexa-kit simulator: {} ({}), model {}",
@@ -296,6 +331,10 @@ fn print_turn(out: &mut impl Write, turn: &Turn, json: bool) -> Result<()> {
             }
             writeln!(out, "  [{line}]")?;
         }
+    }
+    #[cfg(feature = "services")]
+    for spoken in &turn.progressive {
+        writeln!(out, "alexa> {spoken}  (progressive response)")?;
     }
     match &turn.speech {
         Some(speech) => writeln!(out, "alexa> {speech}")?,
@@ -384,6 +423,26 @@ pub fn check_skill_package(
     }
 }
 
+/// The stand-in for Alexa's APIs, from the simulator's flags.
+#[cfg(feature = "services")]
+fn stand_in(flags: &[(String, String)]) -> Result<StandIn> {
+    let mut stand_in = match flags.iter().find(|(f, _)| f == "--services") {
+        Some((_, file)) => StandIn::from_file(file.as_ref())?,
+        None => StandIn::new(),
+    };
+    for (flag, value) in flags {
+        stand_in = match flag.as_str() {
+            "--time-zone" => stand_in.time_zone(value),
+            "--name" => stand_in.name(value),
+            "--given-name" => stand_in.given_name(value),
+            "--email" => stand_in.email(value),
+            "--deny" => stand_in.deny(value),
+            _ => stand_in,
+        };
+    }
+    Ok(stand_in)
+}
+
 /// A request the simulator sent to the skill.
 ///
 /// ```
@@ -424,6 +483,10 @@ pub struct Turn {
     pub session_open: bool,
     /// What the simulator did on its own: a prompt of the dialog model, no match, a skill failure.
     pub notes: Vec<String>,
+    /// The progressive responses the skill spoke in this turn, as plain text
+    /// (feature `services`).
+    #[cfg(feature = "services")]
+    pub progressive: Vec<String>,
 }
 
 impl Turn {
@@ -501,6 +564,8 @@ pub struct Simulator<'a> {
     dialog: Option<ActiveDialog>,
     turn: u32,
     sessions: u32,
+    #[cfg(feature = "services")]
+    stand_in: Option<StandIn>,
 }
 
 impl<'a> Simulator<'a> {
@@ -523,7 +588,28 @@ impl<'a> Simulator<'a> {
             dialog: None,
             turn: 0,
             sessions: 0,
+            #[cfg(feature = "services")]
+            stand_in: None,
         })
+    }
+
+    /// Serves Alexa's APIs from `stand_in` (feature `services`): every
+    /// request carries its endpoint, token and a device id; each [`Turn`]
+    /// lists the progressive responses spoken in it. The command line always
+    /// does this, with the values of its flags.
+    ///
+    /// ```no_run
+    /// # let skill = alexa_kit::Skill::builder().build()?;
+    /// let stand_in = alexa_kit::local::StandIn::new().time_zone("Europe/Vienna");
+    /// let sim = alexa_kit::local::Simulator::new(&skill, "skill-package".as_ref(), "de-DE")?
+    ///     .services(stand_in);
+    /// # Ok::<(), alexa_kit::Error>(())
+    /// ```
+    #[cfg(feature = "services")]
+    #[must_use]
+    pub fn services(mut self, stand_in: StandIn) -> Self {
+        self.stand_in = Some(stand_in);
+        self
     }
 
     /// Sets "today" for relative dates ("tomorrow", "next week"); UTC's today by default.
@@ -866,7 +952,12 @@ impl<'a> Simulator<'a> {
     /// Sends one request; records it, the response and the speech in `turn`.
     /// `false` when the skill failed.
     async fn send(&mut self, turn: &mut Turn, request: Request) -> Result<bool> {
-        let envelope = self.envelope(request);
+        #[allow(unused_mut)]
+        let mut envelope = self.envelope(request);
+        #[cfg(feature = "services")]
+        if let Some(stand_in) = &self.stand_in {
+            stand_in.attach(&mut envelope).await?;
+        }
         let (request_type, intent, dialog_state) = match &envelope.request {
             Request::Launch(_) => ("LaunchRequest", None, None),
             Request::Intent(r) => (
@@ -882,7 +973,12 @@ impl<'a> Simulator<'a> {
             dialog_state,
             new_session: envelope.session.as_ref().is_some_and(|s| s.new),
         });
-        let response = match self.skill.handle_from(envelope, self.invocation()).await {
+        let handled = self.skill.handle_from(envelope, self.invocation()).await;
+        #[cfg(feature = "services")]
+        if let Some(stand_in) = &self.stand_in {
+            turn.progressive.extend(stand_in.take_spoken());
+        }
+        let response = match handled {
             Ok(r) => r,
             Err(e) => {
                 turn.notes.push(format!("the skill failed: {e}"));
@@ -969,5 +1065,18 @@ mod tests {
             "{err}"
         );
         assert!(parse_args(["--locale".to_owned()]).is_err());
+    }
+
+    #[cfg(feature = "services")]
+    #[test]
+    fn parses_the_flags_of_the_stand_in() {
+        let o = parse_args(["--time-zone", "Europe/Oslo", "--deny=x"].map(String::from)).unwrap();
+        assert_eq!(
+            o.services,
+            [
+                ("--time-zone".to_owned(), "Europe/Oslo".to_owned()),
+                ("--deny".to_owned(), "x".to_owned())
+            ]
+        );
     }
 }

@@ -12,6 +12,7 @@
 //! | an unknown request type | in a session: fallback, session stays open; outside one: an empty answer | `fallback`, `fallback-reprompt` |
 //! | AudioPlayer, PlaybackController, skill events, messages, `System.ExceptionEncountered`, APL runtime errors | an empty answer, logged (speech is not allowed or not expected there) | – |
 //! | any error | apology, session stays open | `error`, `help-reprompt` |
+//! | a service call the user has not granted (feature `services`) | `AskForPermissionsConsent` card with the scopes, session ends | `permission-consent` |
 //!
 //! The messages are [`BUILTIN_MESSAGE_IDS`](crate::i18n::BUILTIN_MESSAGE_IDS),
 //! shipped in all 17 Alexa locales; a skill's `.ftl` files override any of
@@ -147,7 +148,8 @@ pub(crate) fn apology(cx: &Input) -> ResponseBuilder {
     APOLOGY.answer(cx)
 }
 
-/// The last error handler: an apology in the user's language.
+/// The last error handler: an apology in the user's language; with feature
+/// `services`, a missing permission is answered with the consent card instead.
 pub(crate) struct Apology;
 #[async_trait(?Send)]
 impl ErrorHandler for Apology {
@@ -155,6 +157,12 @@ impl ErrorHandler for Apology {
         true
     }
     async fn handle(&self, cx: &mut Input, _error: &Error) -> Result<ResponseBuilder> {
+        #[cfg(feature = "services")]
+        if let Some(missing) =
+            crate::services::PermissionRequired::of(_error).filter(|p| !p.scopes.is_empty())
+        {
+            return Ok(missing.answer(cx));
+        }
         Ok(APOLOGY.answer(cx))
     }
 }

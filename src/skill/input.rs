@@ -44,6 +44,9 @@ pub struct Input {
     invocation: Invocation,
     /// Loaded on first use; boxed so that requests without them stay small.
     persistent: Option<Box<PersistentAttributes>>,
+    /// How many progressive responses this request has sent.
+    #[cfg(feature = "services")]
+    pub(crate) progressive_sent: std::cell::Cell<u8>,
 }
 
 impl Input {
@@ -64,6 +67,8 @@ impl Input {
             attributes: RequestAttributes::default(),
             invocation,
             persistent: None,
+            #[cfg(feature = "services")]
+            progressive_sent: std::cell::Cell::new(0),
         }
     }
 
@@ -470,7 +475,7 @@ impl Input {
                 self.skill
                     .inner
                     .persistence
-                    .load(&self.envelope, self.invocation.transport())
+                    .load(&self.envelope, &self.invocation)
                     .await?,
             ),
         };

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::attributes::{encode, encode_state, get, state};
 use crate::model::RequestEnvelope;
 use crate::store::{Attributes, Store, Version};
-use crate::{Error, ErrorKind, Result, Transport};
+use crate::{Error, ErrorKind, Invocation, Result, Transport};
 
 /// The persistent attributes of one user (or device, or person): read with
 /// [`Input::persistent`](super::Input::persistent), which loads them from the
@@ -55,6 +55,8 @@ use crate::{Error, ErrorKind, Result, Transport};
 pub struct PersistentAttributes {
     store: Rc<dyn Store>,
     key: String,
+    /// The request's context, which every store call runs within.
+    invocation: Invocation,
     version: Version,
     map: Attributes,
     changed: bool,
@@ -72,26 +74,35 @@ impl fmt::Debug for PersistentAttributes {
 }
 
 impl PersistentAttributes {
-    /// Loads the attributes of `key` from `store`.
+    /// Loads the attributes of `key` from `store`, within `invocation` (the
+    /// request's context: its deadline bounds this and every later store
+    /// call of these attributes, and its X-Ray trace traces them).
     ///
     /// Handlers use [`Input::persistent`](super::Input::persistent) instead,
-    /// which does this once per request.
+    /// which does this once per request with
+    /// [`cx.invocation()`](super::Input::invocation).
     ///
     /// ```
     /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
     /// use alexa_kit::skill::PersistentAttributes;
+    /// use alexa_kit::{Invocation, Transport};
     /// let store = std::rc::Rc::new(alexa_kit::store::MemoryStore::new());
-    /// let p = PersistentAttributes::load(store, "user").await?;
+    /// let p = PersistentAttributes::load(store, "user", &Invocation::new(Transport::Test)).await?;
     /// assert!(p.raw().is_empty());
     /// # Ok::<(), alexa_kit::Error>(())
     /// # }).unwrap();
     /// ```
-    pub async fn load(store: Rc<dyn Store>, key: impl Into<String>) -> Result<Self> {
+    pub async fn load(
+        store: Rc<dyn Store>,
+        key: impl Into<String>,
+        invocation: &Invocation,
+    ) -> Result<Self> {
         let key = key.into();
-        let loaded = store.load(&key).await?;
+        let loaded = store.load(&key, invocation).await?;
         Ok(PersistentAttributes {
             store,
             key,
+            invocation: invocation.clone(),
             version: loaded.version,
             map: loaded.attributes,
             changed: false,
@@ -316,7 +327,10 @@ impl PersistentAttributes {
     /// ```
     pub async fn save(&mut self) -> Result<()> {
         if self.changed {
-            self.version = self.store.save(&self.key, &self.map, self.version).await?;
+            self.version = self
+                .store
+                .save(&self.key, &self.map, self.version, &self.invocation)
+                .await?;
             self.changed = false;
         }
         Ok(())
@@ -336,7 +350,9 @@ impl PersistentAttributes {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub async fn delete(&mut self) -> Result<()> {
-        self.store.delete(&self.key, Some(self.version)).await?;
+        self.store
+            .delete(&self.key, Some(self.version), &self.invocation)
+            .await?;
         self.map.clear();
         self.version = Version::NEW;
         self.changed = false;
@@ -360,7 +376,7 @@ impl PersistentAttributes {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub async fn reload(&mut self) -> Result<()> {
-        let loaded = self.store.load(&self.key).await?;
+        let loaded = self.store.load(&self.key, &self.invocation).await?;
         self.map = loaded.attributes;
         self.version = loaded.version;
         self.changed = false;
@@ -468,14 +484,14 @@ pub(crate) struct Persistence {
 }
 
 impl Persistence {
-    /// Loads the persistent attributes of the request.
+    /// Loads the persistent attributes of the request, within its invocation.
     pub(crate) async fn load(
         &self,
         envelope: &RequestEnvelope,
-        transport: Transport,
+        invocation: &Invocation,
     ) -> Result<PersistentAttributes> {
         let key = self.key.of(envelope)?;
-        PersistentAttributes::load(self.store(transport)?, key).await
+        PersistentAttributes::load(self.store(invocation.transport())?, key, invocation).await
     }
 
     fn store(&self, transport: Transport) -> Result<Rc<dyn Store>> {

@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
 use super::{Attributes, Loaded, Store, Version, conflict};
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, Invocation, Result};
 
 /// Persistent attributes in local files: one JSON file per key, so the
 /// simulator remembers a user between runs with no database to install.
@@ -37,8 +37,10 @@ use crate::{Error, ErrorKind, Result};
 /// let store = FileStore::new(&dir);
 /// let mut attributes = alexa_kit::store::Attributes::new();
 /// attributes.insert("city".into(), "Köln".into());
-/// let version = store.save("amzn1.ask.account.A", &attributes, Version::NEW).await?;
-/// let loaded = store.load("amzn1.ask.account.A").await?;
+/// // The file store ignores the request context; other stores bound calls by it.
+/// let inv = alexa_kit::Invocation::new(alexa_kit::Transport::Local);
+/// let version = store.save("amzn1.ask.account.A", &attributes, Version::NEW, &inv).await?;
+/// let loaded = store.load("amzn1.ask.account.A", &inv).await?;
 /// assert_eq!((loaded.attributes, loaded.version), (attributes, version));
 /// # std::fs::remove_dir_all(&dir).ok();
 /// # Ok::<(), alexa_kit::Error>(())
@@ -120,7 +122,7 @@ impl FileStore {
 
 #[async_trait(?Send)]
 impl Store for FileStore {
-    async fn load(&self, key: &str) -> Result<Loaded> {
+    async fn load(&self, key: &str, _invocation: &Invocation) -> Result<Loaded> {
         // Reads need no lock: files are only ever replaced whole, by rename.
         let path = self.path_of(key);
         match read(&path)? {
@@ -132,7 +134,13 @@ impl Store for FileStore {
         }
     }
 
-    async fn save(&self, key: &str, attributes: &Attributes, expected: Version) -> Result<Version> {
+    async fn save(
+        &self,
+        key: &str,
+        attributes: &Attributes,
+        expected: Version,
+        _invocation: &Invocation,
+    ) -> Result<Version> {
         let attributes = attributes.clone();
         self.locked(key, move |dir, key| {
             let path = dir.join(file_name(key));
@@ -152,7 +160,12 @@ impl Store for FileStore {
         .await
     }
 
-    async fn delete(&self, key: &str, expected: Option<Version>) -> Result<()> {
+    async fn delete(
+        &self,
+        key: &str,
+        expected: Option<Version>,
+        _invocation: &Invocation,
+    ) -> Result<()> {
         self.locked(key, move |dir, key| {
             let path = dir.join(file_name(key));
             let stored = read(&path)?.map_or(Version::NEW, |r| Version::new(r.version));

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use async_trait::async_trait;
 
 use super::{Attributes, Loaded, Store, Version, conflict};
-use crate::Result;
+use crate::{Invocation, Result};
 
 /// Persistent attributes kept in memory, for tests.
 ///
@@ -65,7 +65,7 @@ impl MemoryStore {
 
 #[async_trait(?Send)]
 impl Store for MemoryStore {
-    async fn load(&self, key: &str) -> Result<Loaded> {
+    async fn load(&self, key: &str, _invocation: &Invocation) -> Result<Loaded> {
         Ok(match self.items.borrow().get(key) {
             Some((version, attributes)) => Loaded {
                 attributes: attributes.clone(),
@@ -75,7 +75,13 @@ impl Store for MemoryStore {
         })
     }
 
-    async fn save(&self, key: &str, attributes: &Attributes, expected: Version) -> Result<Version> {
+    async fn save(
+        &self,
+        key: &str,
+        attributes: &Attributes,
+        expected: Version,
+        _invocation: &Invocation,
+    ) -> Result<Version> {
         let mut items = self.items.borrow_mut();
         let stored = items.get(key).map_or(Version::NEW, |(v, _)| *v);
         if stored != expected {
@@ -86,7 +92,12 @@ impl Store for MemoryStore {
         Ok(next)
     }
 
-    async fn delete(&self, key: &str, expected: Option<Version>) -> Result<()> {
+    async fn delete(
+        &self,
+        key: &str,
+        expected: Option<Version>,
+        _invocation: &Invocation,
+    ) -> Result<()> {
         let mut items = self.items.borrow_mut();
         let stored = items.get(key).map_or(Version::NEW, |(v, _)| *v);
         if expected.is_some_and(|e| e != stored) {

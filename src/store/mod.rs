@@ -20,18 +20,20 @@
 //! ```
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! use alexa_kit::store::{MemoryStore, Store, Version};
-//! use alexa_kit::ErrorKind;
+//! use alexa_kit::{ErrorKind, Invocation, Transport};
 //!
 //! let store = MemoryStore::new();
-//! let loaded = store.load("user-1").await?;
+//! // The request's context: its deadline and X-Ray trace (handlers have `cx.invocation()`).
+//! let inv = Invocation::new(Transport::Test);
+//! let loaded = store.load("user-1", &inv).await?;
 //! assert_eq!(loaded.version, Version::NEW);
 //! let mut attributes = loaded.attributes;
 //! attributes.insert("score".into(), 3.into());
-//! let saved = store.save("user-1", &attributes, loaded.version).await?;
+//! let saved = store.save("user-1", &attributes, loaded.version, &inv).await?;
 //! // A second save from the same stale version is a conflict.
-//! let err = store.save("user-1", &attributes, loaded.version).await.unwrap_err();
+//! let err = store.save("user-1", &attributes, loaded.version, &inv).await.unwrap_err();
 //! assert_eq!(err.kind(), ErrorKind::Conflict);
-//! assert_eq!(store.load("user-1").await?.version, saved);
+//! assert_eq!(store.load("user-1", &inv).await?.version, saved);
 //! # Ok::<(), alexa_kit::Error>(())
 //! # }).unwrap();
 //! ```
@@ -52,7 +54,7 @@ use serde_json::{Map, Value};
 
 #[cfg(doc)]
 use crate::ErrorKind;
-use crate::Result;
+use crate::{Invocation, Result};
 
 /// The attributes of one key: a JSON object.
 pub type Attributes = Map<String, Value>;
@@ -135,6 +137,11 @@ pub struct Loaded {
 /// - A failure of the store itself (unreachable, missing table, credentials,
 ///   an item too large) is [`ErrorKind::Storage`], [`ErrorKind::Throttled`]
 ///   or [`ErrorKind::Timeout`], and leaves nothing half-written.
+/// - Every operation runs within the request's [`Invocation`]: a store that
+///   calls a service bounds the call by [`Invocation::deadline`] (so it never
+///   runs past the request's remaining time) and traces it with
+///   [`Invocation::trace_id`], as the HTTPS client's `Request::within` does
+///   (feature `https`). A local store (memory, file) may ignore it.
 ///
 /// The futures need not be `Send`: alexa-kit runs one request at a time on
 /// tokio's current-thread runtime.
@@ -148,13 +155,19 @@ pub struct Loaded {
 ///
 /// #[async_trait(?Send)]
 /// impl Store for Forgetful {
-///     async fn load(&self, _key: &str) -> Result<Loaded> {
+///     async fn load(&self, _key: &str, _inv: &Invocation) -> Result<Loaded> {
 ///         Ok(Loaded::default())
 ///     }
-///     async fn save(&self, _key: &str, _attributes: &Attributes, expected: Version) -> Result<Version> {
+///     async fn save(
+///         &self,
+///         _key: &str,
+///         _attributes: &Attributes,
+///         expected: Version,
+///         _inv: &Invocation,
+///     ) -> Result<Version> {
 ///         Ok(expected.next())
 ///     }
-///     async fn delete(&self, _key: &str, _expected: Option<Version>) -> Result<()> {
+///     async fn delete(&self, _key: &str, _expected: Option<Version>, _inv: &Invocation) -> Result<()> {
 ///         Ok(())
 ///     }
 /// }
@@ -163,15 +176,27 @@ pub struct Loaded {
 /// ```
 #[async_trait(?Send)]
 pub trait Store: 'static {
-    /// Reads the attributes of `key` and their version.
-    async fn load(&self, key: &str) -> Result<Loaded>;
+    /// Reads the attributes of `key` and their version, within `invocation`.
+    async fn load(&self, key: &str, invocation: &Invocation) -> Result<Loaded>;
 
     /// Replaces the attributes of `key` if their version is still `expected`;
-    /// returns the new version.
-    async fn save(&self, key: &str, attributes: &Attributes, expected: Version) -> Result<Version>;
+    /// returns the new version. Runs within `invocation`.
+    async fn save(
+        &self,
+        key: &str,
+        attributes: &Attributes,
+        expected: Version,
+        invocation: &Invocation,
+    ) -> Result<Version>;
 
-    /// Removes `key` if its version is still `expected` (`None`: unconditionally).
-    async fn delete(&self, key: &str, expected: Option<Version>) -> Result<()>;
+    /// Removes `key` if its version is still `expected` (`None`:
+    /// unconditionally). Runs within `invocation`.
+    async fn delete(
+        &self,
+        key: &str,
+        expected: Option<Version>,
+        invocation: &Invocation,
+    ) -> Result<()>;
 }
 
 /// The error every store reports when the stored version moved on.

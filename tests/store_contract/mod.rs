@@ -1,8 +1,13 @@
 //! The `Store` contract, checked against every store (memory, file, DynamoDB on moto).
 
-use alexa_kit::ErrorKind;
 use alexa_kit::store::{Attributes, Store, Version};
+use alexa_kit::{ErrorKind, Invocation, Transport};
 use serde_json::json;
+
+/// A test request's context (no deadline, no trace) for direct store calls.
+pub fn inv() -> Invocation {
+    Invocation::new(Transport::Test)
+}
 
 /// Attributes that are easy to get wrong: unicode, integers beyond i64 and
 /// beyond f64's exact range, floats (within DynamoDB's range, 1e-130 to 1e126),
@@ -39,18 +44,18 @@ pub async fn check(store: &dyn Store, prefix: &str) {
     let key = format!("{prefix}amzn1.ask.account.contract");
 
     // A new key.
-    let loaded = store.load(&key).await.expect("load a new key");
+    let loaded = store.load(&key, &inv()).await.expect("load a new key");
     assert!(loaded.attributes.is_empty());
     assert_eq!(loaded.version, Version::NEW);
 
     // Round trip, exact numbers and unicode included.
     let tricky = tricky_attributes();
     let v1 = store
-        .save(&key, &tricky, Version::NEW)
+        .save(&key, &tricky, Version::NEW, &inv())
         .await
         .expect("first save");
     assert_ne!(v1, Version::NEW);
-    let loaded = store.load(&key).await.expect("load after save");
+    let loaded = store.load(&key, &inv()).await.expect("load after save");
     assert_eq!(loaded.attributes, tricky);
     assert_eq!(loaded.version, v1);
     assert_eq!(
@@ -69,63 +74,76 @@ pub async fn check(store: &dyn Store, prefix: &str) {
     let mut second = loaded.attributes.clone();
     second.insert("winner".into(), json!("second"));
     let v2 = store
-        .save(&key, &first, v1)
+        .save(&key, &first, v1, &inv())
         .await
         .expect("first session saves");
     let err = store
-        .save(&key, &second, v1)
+        .save(&key, &second, v1, &inv())
         .await
         .expect_err("second session conflicts");
     assert_eq!(err.kind(), ErrorKind::Conflict, "{err}");
-    let loaded = store.load(&key).await.expect("load after conflict");
+    let loaded = store.load(&key, &inv()).await.expect("load after conflict");
     assert_eq!(loaded.attributes["winner"], "first");
     assert_eq!(loaded.version, v2);
     // A save from NEW over an existing item is a conflict too.
     let err = store
-        .save(&key, &second, Version::NEW)
+        .save(&key, &second, Version::NEW, &inv())
         .await
         .expect_err("stale NEW");
     assert_eq!(err.kind(), ErrorKind::Conflict);
 
     // Delete: stale version refused, right version removes, a missing key is fine.
     let err = store
-        .delete(&key, Some(v1))
+        .delete(&key, Some(v1), &inv())
         .await
         .expect_err("stale delete");
     assert_eq!(err.kind(), ErrorKind::Conflict);
-    store.delete(&key, Some(v2)).await.expect("delete");
-    let loaded = store.load(&key).await.expect("load after delete");
+    store.delete(&key, Some(v2), &inv()).await.expect("delete");
+    let loaded = store.load(&key, &inv()).await.expect("load after delete");
     assert!(loaded.attributes.is_empty());
     assert_eq!(loaded.version, Version::NEW);
     store
-        .delete(&key, None)
+        .delete(&key, None, &inv())
         .await
         .expect("delete a missing key");
     // A save after a delete starts again from NEW; a save from the old version conflicts.
     let err = store
-        .save(&key, &first, v2)
+        .save(&key, &first, v2, &inv())
         .await
         .expect_err("save after delete from old version");
     assert_eq!(err.kind(), ErrorKind::Conflict);
     store
-        .save(&key, &first, Version::NEW)
+        .save(&key, &first, Version::NEW, &inv())
         .await
         .expect("save after delete");
     store
-        .delete(&key, None)
+        .delete(&key, None, &inv())
         .await
         .expect("unconditional delete");
-    assert!(store.load(&key).await.expect("load").attributes.is_empty());
+    assert!(
+        store
+            .load(&key, &inv())
+            .await
+            .expect("load")
+            .attributes
+            .is_empty()
+    );
 
     // Keys are independent, whatever characters they hold.
     let odd = format!("{prefix}../ключ/😀 with spaces");
     let mut one = Attributes::new();
     one.insert("k".into(), json!(1));
-    store.save(&odd, &one, Version::NEW).await.expect("odd key");
-    assert_eq!(store.load(&odd).await.expect("odd key").attributes, one);
+    store
+        .save(&odd, &one, Version::NEW, &inv())
+        .await
+        .expect("odd key");
+    assert_eq!(
+        store.load(&odd, &inv()).await.expect("odd key").attributes,
+        one
+    );
     assert!(
         store
-            .load(&format!("{prefix}other"))
+            .load(&format!("{prefix}other"), &inv())
             .await
             .expect("other")
             .attributes

@@ -191,6 +191,9 @@ impl Server {
         let (c, s) = (connections.clone(), seen.clone());
         tokio::spawn(async move {
             while let Ok((tcp, _)) = listener.accept().await {
+                // Without this, Nagle's algorithm holds the server's small TLS
+                // records for the client's delayed ACK (40 ms on Linux).
+                let _ = tcp.set_nodelay(true);
                 let n = c.fetch_add(1, Ordering::SeqCst) + 1;
                 let (acceptor, handler, seen) = (acceptor.clone(), handler.clone(), s.clone());
                 tokio::spawn(async move {

@@ -27,6 +27,12 @@
 //! over the DynamoDB JSON protocol, signed with SigV4. No `CreateTable`, ever:
 //! the table belongs in the deployment (see `template.yml`).
 //!
+//! Each call runs [`within`](crate::https::Request::within) the request's
+//! [`Invocation`]: it ends by the invocation's deadline (Lambda's remaining
+//! time), and by the store's [`timeout`](DynamoDbStore::timeout) at the
+//! latest, so it never outlives the request; a traced invocation's call
+//! carries the X-Ray trace header and is reported as an X-Ray subsegment.
+//!
 //! # Errors
 //!
 //! | DynamoDB answer | [`ErrorKind`] |
@@ -51,7 +57,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Attributes, Loaded, Store, Version};
 use crate::https::{Client, RETRY_BACKOFF, Request};
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, Invocation, Result};
 use sigv4::Credentials;
 
 /// DynamoDB's limit on the size of one item.
@@ -282,7 +288,9 @@ impl DynamoDbStore {
         self
     }
 
-    /// How long one call may take, retries included (default 3 s).
+    /// How long one call may take, retries included (default 3 s). The
+    /// request's deadline ([`Invocation::deadline`]) ends it sooner when it
+    /// comes first.
     ///
     /// ```no_run
     /// let store = alexa_kit::store::DynamoDbStore::from_env("t")?
@@ -317,15 +325,24 @@ impl DynamoDbStore {
         );
     }
 
-    /// One call, within the store's timeout, throttling retried twice with
-    /// the HTTPS client's backoff (the client enforces the deadline).
-    async fn call(&self, operation: &str, request: &Value) -> Result<Value> {
+    /// One call within `invocation` and the store's timeout, throttling
+    /// retried twice with the HTTPS client's backoff (the client enforces
+    /// the deadline and traces each attempt).
+    async fn call(
+        &self,
+        operation: &str,
+        request: &Value,
+        invocation: &Invocation,
+    ) -> Result<Value> {
         let body = serde_json::to_vec(request)?;
-        let deadline = Instant::now() + self.timeout;
+        let mut deadline = Instant::now() + self.timeout;
+        if let Some(request_deadline) = invocation.deadline() {
+            deadline = deadline.min(request_deadline);
+        }
         let mut attempt = 0;
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
-            match self.send(operation, &body, remaining).await {
+            match self.send(operation, &body, remaining, invocation).await {
                 Err(e) if e.kind() == ErrorKind::Throttled && attempt < 2 => {
                     tokio::time::sleep(RETRY_BACKOFF * (1 << attempt)).await;
                     attempt += 1;
@@ -335,7 +352,13 @@ impl DynamoDbStore {
         }
     }
 
-    async fn send(&self, operation: &str, body: &[u8], remaining: Duration) -> Result<Value> {
+    async fn send(
+        &self,
+        operation: &str,
+        body: &[u8],
+        remaining: Duration,
+        invocation: &Invocation,
+    ) -> Result<Value> {
         let target = format!("DynamoDB_20120810.{operation}");
         let amz_date = sigv4::amz_date(SystemTime::now());
         let endpoint = &self.endpoint;
@@ -366,7 +389,9 @@ impl DynamoDbStore {
             .copied()
             .collect();
         headers.push(("authorization", &authorization));
-        let (status, response) = self.post(operation, &headers, body, remaining).await?;
+        let (status, response) = self
+            .post(operation, &headers, body, remaining, invocation)
+            .await?;
         if status == 200 {
             return serde_json::from_slice(&response).map_err(|e| {
                 Error::new(
@@ -389,10 +414,12 @@ impl DynamoDbStore {
         headers: &[(&str, &str)],
         body: &[u8],
         remaining: Duration,
+        invocation: &Invocation,
     ) -> Result<(u16, Vec<u8>)> {
         let mut request = Request::post(&self.endpoint.url, body.to_vec())
             .allow_http()
             .idempotent(operation == "GetItem")
+            .within(invocation)
             .timeout(remaining)
             .max_body(2 * MAX_ITEM_SIZE);
         for (name, value) in headers {
@@ -485,13 +512,13 @@ impl DynamoDbStore {
 
 #[async_trait(?Send)]
 impl Store for DynamoDbStore {
-    async fn load(&self, key: &str) -> Result<Loaded> {
+    async fn load(&self, key: &str, invocation: &Invocation) -> Result<Loaded> {
         let request = json!({
             "TableName": &self.table,
             "Key": self.key(key),
             "ConsistentRead": true,
         });
-        let response = self.call("GetItem", &request).await?;
+        let response = self.call("GetItem", &request, invocation).await?;
         let Some(item) = response.get("Item").and_then(Value::as_object) else {
             return Ok(Loaded::default());
         };
@@ -534,7 +561,13 @@ impl Store for DynamoDbStore {
         })
     }
 
-    async fn save(&self, key: &str, attributes: &Attributes, expected: Version) -> Result<Version> {
+    async fn save(
+        &self,
+        key: &str,
+        attributes: &Attributes,
+        expected: Version,
+        invocation: &Invocation,
+    ) -> Result<Version> {
         let next = expected.next();
         let mut item = Map::new();
         item.insert(self.key_name.clone(), json!({ "S": key }));
@@ -560,20 +593,25 @@ impl Store for DynamoDbStore {
         request.insert("TableName".into(), self.table.clone().into());
         request.insert("Item".into(), Value::Object(item));
         self.condition(&mut request, expected);
-        self.call("PutItem", &Value::Object(request))
+        self.call("PutItem", &Value::Object(request), invocation)
             .await
             .map_err(|e| with_key(e, key))?;
         Ok(next)
     }
 
-    async fn delete(&self, key: &str, expected: Option<Version>) -> Result<()> {
+    async fn delete(
+        &self,
+        key: &str,
+        expected: Option<Version>,
+        invocation: &Invocation,
+    ) -> Result<()> {
         let mut request = Map::new();
         request.insert("TableName".into(), self.table.clone().into());
         request.insert("Key".into(), self.key(key));
         if let Some(expected) = expected {
             self.condition(&mut request, expected);
         }
-        self.call("DeleteItem", &Value::Object(request))
+        self.call("DeleteItem", &Value::Object(request), invocation)
             .await
             .map_err(|e| with_key(e, key))?;
         Ok(())

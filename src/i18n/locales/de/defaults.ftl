@@ -9,3 +9,4 @@ fallback = Das habe ich leider nicht verstanden. Sag „Hilfe“, um zu hören, 
 fallback-reprompt = Was möchtest du tun? Du kannst auch „Hilfe“ sagen.
 error = Entschuldigung, da ist etwas schiefgelaufen. Bitte versuch es noch einmal.
 navigate-home = Alles klar, bis zum nächsten Mal!
+permission-consent = Dafür brauche ich deine Erlaubnis. Ich habe dir eine Karte in die Alexa App geschickt, dort kannst du sie erteilen.

@@ -10,3 +10,4 @@ fallback = Sorry, I didn't catch that. Say help to hear what I can do, or tell m
 fallback-reprompt = What would you like to do? You can also say help.
 error = Sorry, something went wrong. Please try again.
 navigate-home = Okay, see you next time!
+permission-consent = I need your permission for that. I've sent a card to your Alexa app where you can grant it.

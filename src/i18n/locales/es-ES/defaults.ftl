@@ -8,3 +8,4 @@ fallback = Lo siento, no te he entendido. Di «ayuda» para saber qué puedo hac
 fallback-reprompt = ¿Qué te apetece hacer? También puedes decir «ayuda».
 error = Lo siento, algo ha fallado. Por favor, vuelve a intentarlo.
 navigate-home = Vale, ¡hasta la próxima!
+permission-consent = Necesito tu permiso para eso. Te he enviado una tarjeta a la aplicación de Alexa para que puedas darlo.

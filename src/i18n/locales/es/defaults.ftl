@@ -10,3 +10,4 @@ fallback = Perdón, no entendí. Di “ayuda” para saber qué puedo hacer, o d
 fallback-reprompt = ¿Qué te gustaría hacer? También puedes decir “ayuda”.
 error = Perdón, algo salió mal. Por favor, inténtalo de nuevo.
 navigate-home = De acuerdo, ¡hasta la próxima!
+permission-consent = Necesito tu permiso para eso. Te envié una tarjeta a la app de Alexa donde puedes darlo.

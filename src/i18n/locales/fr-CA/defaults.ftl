@@ -9,3 +9,4 @@ fallback = Désolée, je n'ai pas compris. Dites « aide » pour savoir ce que
 fallback-reprompt = Qu'est-ce que vous aimeriez faire? Vous pouvez aussi dire « aide ».
 error = Désolée, quelque chose n'a pas fonctionné. Veuillez réessayer.
 navigate-home = Parfait, à la prochaine!
+permission-consent = J'ai besoin de votre permission pour ça. Je vous ai envoyé une carte dans l'application Alexa pour l'accorder.

@@ -9,3 +9,4 @@ fallback = Désolée, je n'ai pas compris. Dites « aide » pour savoir ce q
 fallback-reprompt = Que voulez-vous faire ? Vous pouvez aussi dire « aide ».
 error = Désolée, un problème est survenu. Veuillez réessayer.
 navigate-home = D'accord, à bientôt !
+permission-consent = J'ai besoin de votre autorisation pour cela. Je vous ai envoyé une carte dans l'application Alexa pour la donner.

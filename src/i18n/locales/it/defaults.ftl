@@ -9,3 +9,4 @@ fallback = Scusa, non ho capito. Di' «aiuto» per sapere cosa posso fare, oppur
 fallback-reprompt = Cosa vuoi fare? Puoi anche dire «aiuto».
 error = Scusa, qualcosa è andato storto. Riprova, per favore.
 navigate-home = Va bene, alla prossima!
+permission-consent = Per questo mi serve il tuo permesso. Ti ho inviato una scheda nell'app Alexa, dove puoi concederlo.

@@ -9,3 +9,4 @@ fallback = Sorry, dat heb ik niet begrepen. Zeg ‘help’ om te horen wat ik ka
 fallback-reprompt = Wat wil je doen? Je kunt ook ‘help’ zeggen.
 error = Sorry, er ging iets mis. Probeer het nog eens.
 navigate-home = Oké, tot de volgende keer!
+permission-consent = Daarvoor heb ik je toestemming nodig. Ik heb een kaart naar je Alexa-app gestuurd waar je die kunt geven.

@@ -9,3 +9,4 @@ fallback = Desculpe, não entendi. Diga “ajuda” para saber o que eu posso fa
 fallback-reprompt = O que você gostaria de fazer? Você também pode dizer “ajuda”.
 error = Desculpe, algo deu errado. Por favor, tente de novo.
 navigate-home = Tudo bem, até a próxima!
+permission-consent = Preciso da sua permissão para isso. Enviei um cartão para o app Alexa, onde você pode concedê-la.
