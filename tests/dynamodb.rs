@@ -16,7 +16,7 @@ mod tls;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use alexa_kit::Transport;
 use alexa_kit::prelude::*;
