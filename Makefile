@@ -71,7 +71,7 @@ help:
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu), then each
 # cargo-fuzz target for FUZZ_SECONDS (20 s) when a nightly toolchain is installed (skipped otherwise).
 test: test-tools
-	$(CARGO) test --workspace --features dynamodb,server,services
+	$(CARGO) test --workspace --all-features
 	bash scripts/ci-package-check.sh
 	bash scripts/fuzz-smoke.sh
 
