@@ -8,13 +8,14 @@
 //! invocation's deadline) and a traced call (its X-Ray subsegment).
 #![cfg(feature = "dynamodb")]
 
+#[path = "support/moto.rs"]
+mod moto;
 mod store_contract;
 #[path = "support/tls.rs"]
 mod tls;
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use alexa_kit::Transport;
@@ -23,6 +24,7 @@ use alexa_kit::skill::PersistenceKey;
 use alexa_kit::store::dynamodb::DynamoDbError;
 use alexa_kit::store::{Attributes, DynamoDbStore, Store, Version};
 use alexa_kit::testing::{self, Conversation, Device};
+use moto::Moto;
 use serde_json::json;
 use store_contract::inv;
 
@@ -34,79 +36,9 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
         .block_on(f)
 }
 
-/// A `moto_server` process on a free loopback port, killed on drop.
-struct Moto {
-    child: Child,
-    endpoint: String,
-}
-
 impl Moto {
-    fn start(extra_env: &[(&str, &str)]) -> Moto {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let bin = root.join(".venv/bin/moto_server");
-        assert!(
-            bin.exists(),
-            "{} is missing: run `make test-tools` (scripts/install-test-tools.sh)",
-            bin.display()
-        );
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        let mut command = Command::new(bin);
-        command
-            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        for (k, v) in extra_env {
-            command.env(k, v);
-        }
-        let child = command.spawn().expect("spawn moto_server");
-        let moto = Moto {
-            child,
-            endpoint: format!("http://127.0.0.1:{port}"),
-        };
-        let addr = SocketAddr::from(([127, 0, 0, 1], port));
-        let started = Instant::now();
-        while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "moto_server did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        moto
-    }
-
-    /// Creates `table` with the documented command's script.
-    fn create_table(&self, table: &str, key: &str) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let status = Command::new(root.join(".venv/bin/python"))
-            .arg(root.join("scripts/dynamodb_table.py"))
-            .args([
-                table,
-                "--endpoint",
-                &self.endpoint,
-                "--region",
-                "eu-west-1",
-                "--key",
-                key,
-            ])
-            .stdout(Stdio::null())
-            .status()
-            .expect("run scripts/dynamodb_table.py");
-        assert!(status.success(), "creating table {table} failed");
-    }
-
     fn store(&self, table: &str) -> DynamoDbStore {
         store_at(&self.endpoint, table, "AKIDLOCAL")
-    }
-}
-
-impl Drop for Moto {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
