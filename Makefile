@@ -1,13 +1,14 @@
 # Build and package alexa-kit skills as AWS Lambda `provided.al2023` bootstraps.
 #
 #   make package                 # arm64 (Graviton) zip: target/lambda/hello_world/bootstrap.zip
+#   make package EXAMPLE=birthday  # the birthday countdown (its features are known, see FEATURES_birthday)
 #   make package EXAMPLE=settings FEATURES=services   # another example, with cargo features
 #   ARCH=x86_64 make package     # the same for x86_64
 #   make package-all             # both, kept side by side as bootstrap-arm64.zip / bootstrap-x86_64.zip
 #   make toolchain               # installs the Rust targets (run by `package` anyway; idempotent)
 #   make test                    # the whole test suite: cargo test, the deploy check, a fuzz smoke run (nightly)
 #   make dynamodb-table TABLE=t ENDPOINT=http://127.0.0.1:8000   # a persistent-attributes table for local use
-#   sam build                    # calls `build-HelloWorldFunction` below (BuildMethod: makefile)
+#   sam build                    # calls `build-HelloWorldFunction` and `build-BirthdayFunction` below
 #
 # The binary is a static musl executable linked by `rust-lld`, which every rustup toolchain ships: no zig, no
 # Docker, no glibc version to match. Skills with the `https` feature (or `services`, `dynamodb`, `server`)
@@ -18,8 +19,11 @@ ARCH ?= arm64
 # What to package: an example (default) or, with BIN=name, a `[[bin]]` of the package.
 EXAMPLE ?= hello_world
 BIN ?=
-# Cargo features of the package to build, e.g. FEATURES=services.
-FEATURES ?=
+# Cargo features of the package to build, e.g. FEATURES=services; by default those an example needs (its
+# `required-features` in Cargo.toml), so that `make package EXAMPLE=birthday` and `sam build` just work.
+FEATURES_birthday := dynamodb,services
+FEATURES_time_zone := services
+FEATURES ?= $(FEATURES_$(EXAMPLE))
 CARGO ?= cargo
 # Where cargo puts its output (honours CARGO_TARGET_DIR like cargo does).
 TARGET_DIR ?= $(or $(CARGO_TARGET_DIR),target)
@@ -57,10 +61,11 @@ export CFLAGS_aarch64_unknown_linux_musl ?= --target=aarch64-unknown-linux-musl
 export CC_x86_64_unknown_linux_musl ?= clang
 export CFLAGS_x86_64_unknown_linux_musl ?= --target=x86_64-unknown-linux-musl
 
-.PHONY: help toolchain build package package-all check-package test test-tools dynamodb-table build-HelloWorldFunction
+.PHONY: help toolchain build package package-all check-package test test-tools dynamodb-table sam-artifact \
+	build-HelloWorldFunction build-BirthdayFunction
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,13p' Makefile | sed 's/^# \{0,1\}//'
 
 # Everything: unit, integration and doc tests, then the deploy check (cfn-lint, both zips, their ELF and
 # libc, and each packaged bootstrap against the Runtime API emulator, arm64 under qemu), then each
@@ -107,7 +112,13 @@ check-package:
 # `sam build` (Metadata: BuildMethod: makefile) runs this with ARTIFACTS_DIR set; SAM zips that directory's
 # contents, so `bootstrap` lands at the zip root. SAM does not pass the function's architecture to make:
 # if you switch template.yml to x86_64, run `ARCH=x86_64 sam build`.
-build-HelloWorldFunction: build
+build-HelloWorldFunction:
+	@$(MAKE) --no-print-directory sam-artifact EXAMPLE=hello_world
+
+build-BirthdayFunction:
+	@$(MAKE) --no-print-directory sam-artifact EXAMPLE=birthday
+
+sam-artifact: build
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (this target is meant for sam build)" >&2; exit 1; }
 	cp $(BUILT) $(ARTIFACTS_DIR)/bootstrap
 	chmod 0755 $(ARTIFACTS_DIR)/bootstrap

@@ -8,13 +8,14 @@
 //! invocation's deadline) and a traced call (its X-Ray subsegment).
 #![cfg(feature = "dynamodb")]
 
+#[path = "support/moto.rs"]
+mod moto;
 mod store_contract;
 #[path = "support/tls.rs"]
 mod tls;
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use alexa_kit::Transport;
@@ -23,6 +24,7 @@ use alexa_kit::skill::PersistenceKey;
 use alexa_kit::store::dynamodb::DynamoDbError;
 use alexa_kit::store::{Attributes, DynamoDbStore, Store, Version};
 use alexa_kit::testing::{self, Conversation, Device};
+use moto::Moto;
 use serde_json::json;
 use store_contract::inv;
 
@@ -34,79 +36,9 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
         .block_on(f)
 }
 
-/// A `moto_server` process on a free loopback port, killed on drop.
-struct Moto {
-    child: Child,
-    endpoint: String,
-}
-
 impl Moto {
-    fn start(extra_env: &[(&str, &str)]) -> Moto {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let bin = root.join(".venv/bin/moto_server");
-        assert!(
-            bin.exists(),
-            "{} is missing: run `make test-tools` (scripts/install-test-tools.sh)",
-            bin.display()
-        );
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        let mut command = Command::new(bin);
-        command
-            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        for (k, v) in extra_env {
-            command.env(k, v);
-        }
-        let child = command.spawn().expect("spawn moto_server");
-        let moto = Moto {
-            child,
-            endpoint: format!("http://127.0.0.1:{port}"),
-        };
-        let addr = SocketAddr::from(([127, 0, 0, 1], port));
-        let started = Instant::now();
-        while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "moto_server did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        moto
-    }
-
-    /// Creates `table` with the documented command's script.
-    fn create_table(&self, table: &str, key: &str) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let status = Command::new(root.join(".venv/bin/python"))
-            .arg(root.join("scripts/dynamodb_table.py"))
-            .args([
-                table,
-                "--endpoint",
-                &self.endpoint,
-                "--region",
-                "eu-west-1",
-                "--key",
-                key,
-            ])
-            .stdout(Stdio::null())
-            .status()
-            .expect("run scripts/dynamodb_table.py");
-        assert!(status.success(), "creating table {table} failed");
-    }
-
     fn store(&self, table: &str) -> DynamoDbStore {
         store_at(&self.endpoint, table, "AKIDLOCAL")
-    }
-}
-
-impl Drop for Moto {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -550,14 +482,17 @@ async fn a_call_ends_at_the_invocation_deadline() {
         store_at(&server.url("/"), "attributes", "AKIDDEADLINE").timeout(Duration::from_secs(120));
 
     let almost_over =
-        Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_millis(200));
+        // The client keeps DEADLINE_MARGIN of the request's time for the
+        // answer, so 1.25 s leaves it 1 s for the call itself.
+        Invocation::new(Transport::Lambda)
+            .with_deadline_in(alexa_kit::https::DEADLINE_MARGIN + Duration::from_secs(1));
     let started = Instant::now();
     let err = store
         .load("u", &almost_over)
         .await
         .expect_err("no answer before the deadline");
     assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
-    // Ended by the invocation's 200 ms, not by the store's 120 s (nor the
+    // Ended by the invocation's deadline, not by the store's 120 s (nor the
     // server's 120 s pause): the margin only absorbs a slow machine.
     assert!(
         started.elapsed() < Duration::from_secs(60),
@@ -622,7 +557,7 @@ async fn traced_calls_carry_the_header_and_send_a_subsegment() {
 }
 
 /// `cx.persistent()` loads within the request's invocation: with a store
-/// that never answers and 200 ms left of the request, the handler gets a
+/// that never answers and little time left of the request, the handler gets a
 /// `Timeout` at the request's deadline, not after the store's own timeout.
 #[tokio::test]
 async fn persistent_attributes_load_within_the_request() {
@@ -639,7 +574,10 @@ async fn persistent_attributes_load_within_the_request() {
         .expect("skill");
     let event = serde_json::to_vec(&testing::intent("VisitIntent").build()).expect("event");
     let invocation =
-        Invocation::new(Transport::Lambda).with_deadline_in(Duration::from_millis(200));
+        // The client keeps DEADLINE_MARGIN of the request's time for the
+        // answer, so 1.25 s leaves it 1 s for the call itself.
+        Invocation::new(Transport::Lambda)
+            .with_deadline_in(alexa_kit::https::DEADLINE_MARGIN + Duration::from_secs(1));
     let started = Instant::now();
     let answer = skill
         .handle_bytes(&event, &invocation)

@@ -21,7 +21,7 @@ fn greeting(locale: &str) -> &'static str {
         "de" => "Hallo Welt!",
         "en" => "Hello, world!",
         "es" => "¡Hola, mundo!",
-        "fr" => "Bonjour le monde !",
+        "fr" => "Bonjour le monde\u{202f}!",
         "hi" => "नमस्ते दुनिया!",
         "it" => "Ciao, mondo!",
         "ja" => "こんにちは、世界！",
@@ -133,4 +133,33 @@ fn ssml_cannot_be_injected_through_message_arguments() {
         .speak(said)
         .build()
         .expect("escaped text is well-formed SSML");
+}
+
+#[test]
+fn a_name_in_the_name_slot_is_greeted_in_every_locale() {
+    let skill = skill::builder().build().expect("the example builds");
+    let locales = skill::locales().unwrap();
+    block_on(async {
+        for locale in ALEXA_LOCALES {
+            let mut talk = Conversation::new(&skill).locale(locale);
+            let named = talk
+                .send(alexa_kit::testing::intent("HelloWorldIntent").slot("name", "Ada"))
+                .await
+                .unwrap();
+            named.assert_ended();
+            let expected = locales
+                .localizer(Some(locale))
+                .t_args("hello-name", &alexa_kit::args!["name" => "Ada"]);
+            assert_eq!(named.speech(), expected, "{locale}");
+            assert!(named.speech().contains("Ada"), "{locale}");
+            assert_ne!(named.speech(), greeting(locale), "{locale}");
+            // An empty slot (Alexa sends the slot without a value) is the plain greeting.
+            let plain = Conversation::new(&skill)
+                .locale(locale)
+                .send(alexa_kit::testing::intent("HelloWorldIntent").slot("name", " "))
+                .await
+                .unwrap();
+            assert_eq!(plain.speech(), greeting(locale), "{locale}");
+        }
+    });
 }

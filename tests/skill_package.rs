@@ -1,7 +1,9 @@
-//! Validates the data that ships with the "Hello, world" example skill: the
-//! ask-cli skill package (`skill-package/`), the built-in intents' phrases of
-//! the local dialog simulator (`src/local/builtin_utterances.json`) and the
-//! skill's Fluent messages (`locales/`).
+//! Validates the data that ships with the example skills: the ask-cli skill
+//! packages of the "Hello, world" skill (`skill-package/`) and of the birthday
+//! countdown (`examples/birthday/skill-package/`, with its dialog model), the
+//! built-in intents' phrases of the local dialog simulator
+//! (`src/local/builtin_utterances.json`) and the hello world's Fluent messages
+//! (`locales/`; the birthday's are checked in `tests/birthday.rs`).
 //!
 //! Everything is read from disk as shipped; the Fluent files are parsed and
 //! formatted with the same crates the framework uses.
@@ -20,13 +22,19 @@ const ALEXA_LOCALES: [&str; 17] = [
     "fr-CA", "fr-FR", "hi-IN", "it-IT", "ja-JP", "nl-NL", "pt-BR",
 ];
 
+/// The skill packages, and the custom intent each one is about.
+const PACKAGES: [(&str, &str); 2] = [
+    ("skill-package", "HelloWorldIntent"),
+    ("examples/birthday/skill-package", "CaptureBirthdayIntent"),
+];
+
 /// Language folders of `locales/` and the exact `hello-world` text of each.
 const HELLO_WORLD: [(&str, &str); 10] = [
     ("ar", "مرحباً بالعالم!"),
     ("de", "Hallo Welt!"),
     ("en", "Hello, world!"),
     ("es", "¡Hola, mundo!"),
-    ("fr", "Bonjour le monde !"),
+    ("fr", "Bonjour le monde\u{202f}!"),
     ("hi", "नमस्ते दुनिया!"),
     ("it", "Ciao, mondo!"),
     ("ja", "こんにちは、世界！"),
@@ -168,8 +176,15 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 #[test]
-fn skill_manifest_covers_every_locale() -> TestResult {
-    let file = "skill-package/skill.json";
+fn skill_manifests_cover_every_locale() -> TestResult {
+    for (package, _) in PACKAGES {
+        check_manifest(package)?;
+    }
+    Ok(())
+}
+
+fn check_manifest(package: &str) -> TestResult {
+    let file = &format!("{package}/skill.json");
     let json = read_json(&root().join(file))?;
     assert_eq!(str_at(&json, "/manifest/manifestVersion", file)?, "1.0");
 
@@ -216,7 +231,7 @@ fn skill_manifest_covers_every_locale() -> TestResult {
             (1..=3).contains(&phrases.len()),
             "{file}: {locale} needs 1 to 3 example phrases"
         );
-        let invocation = invocation_name(locale)?;
+        let invocation = invocation_name(package, locale)?;
         assert!(
             phrases[0].to_lowercase().contains(&invocation),
             "{file}: {locale}: first example phrase `{}` does not use the invocation name `{invocation}`",
@@ -239,14 +254,12 @@ fn skill_manifest_covers_every_locale() -> TestResult {
     Ok(())
 }
 
-fn model_path(locale: &str) -> PathBuf {
-    root().join(format!(
-        "skill-package/interactionModels/custom/{locale}.json"
-    ))
+fn model_path(package: &str, locale: &str) -> PathBuf {
+    root().join(format!("{package}/interactionModels/custom/{locale}.json"))
 }
 
-fn invocation_name(locale: &str) -> Result<String, Box<dyn std::error::Error>> {
-    let json = read_json(&model_path(locale))?;
+fn invocation_name(package: &str, locale: &str) -> Result<String, Box<dyn std::error::Error>> {
+    let json = read_json(&model_path(package, locale))?;
     Ok(str_at(
         &json,
         "/interactionModel/languageModel/invocationName",
@@ -257,10 +270,11 @@ fn invocation_name(locale: &str) -> Result<String, Box<dyn std::error::Error>> {
 
 /// Intent name → samples of one interaction model.
 fn model_intents(
+    package: &str,
     locale: &str,
 ) -> Result<BTreeMap<String, Vec<String>>, Box<dyn std::error::Error>> {
-    let file = format!("interactionModels/custom/{locale}.json");
-    let json = read_json(&model_path(locale))?;
+    let file = format!("{package}/interactionModels/custom/{locale}.json");
+    let json = read_json(&model_path(package, locale))?;
     let mut intents = BTreeMap::new();
     for intent in array_at(&json, "/interactionModel/languageModel/intents", &file)? {
         let name = str_at(intent, "/name", &file)?.to_owned();
@@ -275,7 +289,14 @@ fn model_intents(
 
 #[test]
 fn interaction_models_exist_for_every_locale_and_are_valid() -> TestResult {
-    let dir = root().join("skill-package/interactionModels/custom");
+    for (package, intent) in PACKAGES {
+        check_models(package, intent)?;
+    }
+    Ok(())
+}
+
+fn check_models(package: &str, main_intent: &str) -> TestResult {
+    let dir = root().join(format!("{package}/interactionModels/custom"));
     let mut found = BTreeSet::new();
     for entry in fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let name = entry?.file_name().to_string_lossy().into_owned();
@@ -291,7 +312,7 @@ fn interaction_models_exist_for_every_locale_and_are_valid() -> TestResult {
     );
 
     for locale in ALEXA_LOCALES {
-        let invocation = invocation_name(locale)?;
+        let invocation = invocation_name(package, locale)?;
         assert_eq!(
             invocation,
             invocation.to_lowercase(),
@@ -316,14 +337,14 @@ fn interaction_models_exist_for_every_locale_and_are_valid() -> TestResult {
             "{locale}: spell numbers out in the invocation name"
         );
 
-        let intents = model_intents(locale)?;
-        let hello = intents
-            .get("HelloWorldIntent")
-            .ok_or_else(|| format!("{locale}: no HelloWorldIntent"))?;
+        let intents = model_intents(package, locale)?;
+        let main = intents
+            .get(main_intent)
+            .ok_or_else(|| format!("{package} {locale}: no {main_intent}"))?;
         assert!(
-            (8..=12).contains(&hello.len()),
-            "{locale}: HelloWorldIntent has {} samples, expected 8 to 12",
-            hello.len()
+            (8..=24).contains(&main.len()),
+            "{package} {locale}: {main_intent} has {} samples, expected 8 to 24",
+            main.len()
         );
         for builtin in MODEL_BUILTINS {
             assert!(
@@ -367,12 +388,15 @@ fn simulator_phrases_cover_every_locale_and_builtin() -> TestResult {
         assert_eq!(names, expected, "{file}: {locale} lists other intents");
 
         // A phrase must lead to one intent only, and never shadow a sample of
-        // the example skill's own intent.
-        let hello: BTreeSet<String> = model_intents(locale)?
-            .remove("HelloWorldIntent")
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
+        // an example skill's own intent.
+        let mut samples = BTreeSet::new();
+        for (package, intent) in PACKAGES {
+            samples.extend(
+                model_intents(package, locale)?
+                    .remove(intent)
+                    .unwrap_or_default(),
+            );
+        }
         let mut seen = HashMap::new();
         for (intent, phrases) in intents {
             let phrases = strings(
@@ -392,8 +416,8 @@ fn simulator_phrases_cover_every_locale_and_builtin() -> TestResult {
                     "{file}: {locale}/{intent}: `{phrase}` must be lower case without final punctuation"
                 );
                 assert!(
-                    !hello.contains(phrase),
-                    "{file}: {locale}/{intent}: `{phrase}` is also a HelloWorldIntent sample"
+                    !samples.contains(phrase),
+                    "{file}: {locale}/{intent}: `{phrase}` is also a sample of an example skill"
                 );
                 if let Some(other) = seen.insert(phrase.clone(), intent.clone()) {
                     panic!("{file}: {locale}: `{phrase}` is listed for {other} and {intent}");
@@ -607,6 +631,146 @@ fn fluent_messages_format_in_every_language() -> TestResult {
             let mut args = FluentArgs::new();
             args.set("name", "Ada");
             format(&bundle, tag, id, Some(&args))?;
+        }
+    }
+    Ok(())
+}
+
+/// The `{slot}` names a sample or prompt refers to.
+fn slot_refs(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+#[test]
+fn the_birthday_dialog_model_asks_for_every_slot_in_every_locale() -> TestResult {
+    let package = "examples/birthday/skill-package";
+    let expected_slots = [
+        ("month", "AMAZON.Month"),
+        ("day", "AMAZON.Ordinal"),
+        ("year", "AMAZON.FOUR_DIGIT_NUMBER"),
+    ];
+    for locale in ALEXA_LOCALES {
+        let file = &format!("{package} {locale}");
+        let json = read_json(&model_path(package, locale))?;
+        let intents = array_at(&json, "/interactionModel/languageModel/intents", file)?;
+        let capture = intents
+            .iter()
+            .find(|i| i["name"] == "CaptureBirthdayIntent")
+            .ok_or_else(|| format!("{file}: no CaptureBirthdayIntent"))?;
+        let slots = array_at(capture, "/slots", file)?;
+        let declared: Vec<(&str, &str)> = slots
+            .iter()
+            .map(|s| {
+                (
+                    s["name"].as_str().unwrap_or(""),
+                    s["type"].as_str().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(declared, expected_slots, "{file}: slots and their types");
+
+        // Samples with all three slots, with some, and with none; every
+        // reference is a declared slot.
+        let samples = strings(array_at(capture, "/samples", file)?, file)?;
+        let mut counts = BTreeSet::new();
+        for sample in &samples {
+            let refs = slot_refs(sample);
+            for name in &refs {
+                assert!(
+                    expected_slots.iter().any(|(s, _)| s == name),
+                    "{file}: `{sample}` refers to an unknown slot `{name}`"
+                );
+            }
+            counts.insert(refs.len().min(3));
+        }
+        for n in 0..=3 {
+            assert!(counts.contains(&n), "{file}: no sample with {n} slots");
+        }
+
+        // Slot-only utterances for each slot, valid like any sample.
+        for slot in slots {
+            let name = str_at(slot, "/name", file)?;
+            let only = strings(array_at(slot, "/samples", file)?, file)?;
+            assert!(
+                only.len() >= 3,
+                "{file}: slot {name} needs slot-only utterances"
+            );
+            assert!(
+                only.iter().any(|s| s == &format!("{{{name}}}")),
+                "{file}: bare {{{name}}}"
+            );
+            for sample in &only {
+                assert!(is_valid_sample(sample), "{file}: slot {name}: `{sample}`");
+                assert!(
+                    slot_refs(sample).contains(&name),
+                    "{file}: slot {name}: `{sample}` does not fill it"
+                );
+            }
+        }
+
+        // The dialog model: every slot required, with an elicitation prompt
+        // that exists and asks a question; delegation left to the skill.
+        let dialog = &json["interactionModel"]["dialog"];
+        assert_eq!(dialog["delegationStrategy"], "SKILL_RESPONSE", "{file}");
+        let dialog_intent = array_at(dialog, "/intents", file)?
+            .iter()
+            .find(|i| i["name"] == "CaptureBirthdayIntent")
+            .ok_or_else(|| format!("{file}: the dialog model lacks CaptureBirthdayIntent"))?;
+        let prompts = array_at(&json, "/interactionModel/prompts", file)?;
+        let dialog_slots = array_at(dialog_intent, "/slots", file)?;
+        assert_eq!(dialog_slots.len(), 3, "{file}: dialog slots");
+        for (slot, (name, kind)) in dialog_slots.iter().zip(expected_slots) {
+            assert_eq!(
+                (slot["name"].as_str(), slot["type"].as_str()),
+                (Some(name), Some(kind))
+            );
+            assert_eq!(
+                slot["elicitationRequired"], true,
+                "{file}: {name} must be required"
+            );
+            let id = str_at(slot, "/prompts/elicitation", file)?;
+            let prompt = prompts
+                .iter()
+                .find(|p| p["id"] == id)
+                .ok_or_else(|| format!("{file}: prompt {id} is missing"))?;
+            let variations = array_at(prompt, "/variations", file)?;
+            assert!(
+                !variations.is_empty(),
+                "{file}: prompt {id} has no variations"
+            );
+            for variation in variations {
+                assert_eq!(variation["type"], "PlainText", "{file}: {id}");
+                let text = str_at(variation, "/value", file)?;
+                assert!(
+                    text.ends_with(['?', '？', '؟']),
+                    "{file}: {id}: `{text}` must be a question"
+                );
+                // A prompt may name only slots elicited before it.
+                let position = expected_slots
+                    .iter()
+                    .position(|(s, _)| *s == name)
+                    .unwrap_or(0);
+                for r in slot_refs(text) {
+                    assert!(
+                        expected_slots[..position].iter().any(|(s, _)| *s == r),
+                        "{file}: {id}: `{text}` names {{{r}}} before it is known"
+                    );
+                }
+                match locale {
+                    "fr-FR" => assert!(
+                        text.ends_with("\u{202f}?"),
+                        "{file}: `{text}`: U+202F before ?"
+                    ),
+                    "fr-CA" => assert!(
+                        !text.ends_with(" ?") && !text.ends_with("\u{202f}?"),
+                        "{file}: `{text}`"
+                    ),
+                    _ => {}
+                }
+            }
         }
     }
     Ok(())

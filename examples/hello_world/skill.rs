@@ -4,13 +4,20 @@ use alexa_kit::i18n::Locales;
 use alexa_kit::prelude::*;
 use alexa_kit::skill::SkillBuilder;
 
-/// Greets the user in their language, then ends the session.
+/// Greets the world in the user's language, or the user by name when the
+/// utterance filled the `name` slot (AMAZON.FirstName), then ends the session.
 pub struct HelloWorld;
 
 #[async_trait(?Send)]
 impl Handler for HelloWorld {
     async fn handle(&self, cx: &mut Input) -> Result<ResponseBuilder> {
-        Ok(cx.say(cx.t("hello-world")).end_session())
+        let greeting = match cx.slot_value("name").map(str::trim) {
+            Some(name) if !name.is_empty() => cx
+                .localizer()
+                .t_args("hello-name", &alexa_kit::args!["name" => name]),
+            _ => cx.t("hello-world"),
+        };
+        Ok(cx.say(greeting).end_session())
     }
 }
 

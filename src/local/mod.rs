@@ -94,7 +94,8 @@ OPTIONS:
     --skill-package DIR      the skill package holding interactionModels/custom/<locale>.json
                              (default: $ALEXA_SKILL_PACKAGE, else ./skill-package)
     --json                   also print each response envelope as JSON
-    --date YYYY-MM-DD        today, for relative dates such as \"tomorrow\" (default: today in UTC)
+    --date YYYY-MM-DD        today, for relative dates such as \"tomorrow\" and the requests' timestamp
+                             (default: today in UTC)
     -h, --help               print this help
 
 THE SIMULATOR:
@@ -968,7 +969,21 @@ impl<'a> Simulator<'a> {
 
     fn envelope(&mut self, request: Request) -> RequestEnvelope {
         self.turn += 1;
-        let mut builder = testing::request(request).locale(&self.locale);
+        // Sent "now": today (or --date) at the current UTC time of day, so that a
+        // skill counting days from the request's timestamp counts from today.
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() % 86_400);
+        let timestamp = format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            self.today,
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        );
+        let mut builder = testing::request(request)
+            .locale(&self.locale)
+            .device(testing::Device::new().timestamp(timestamp));
         if let Some(attributes) = self.attributes.take() {
             builder = builder.continuing_session(attributes);
         } else {

@@ -8,7 +8,8 @@ use super::scan::{TagKind, attribute, read_entity, read_tag};
 /// * `<sub alias="…">` yields the alias, not its content (what Alexa says).
 /// * `<break>` and the ends of `<p>` and `<s>` become a space.
 /// * `<audio>` yields no words, only a word break (its fallback content is skipped too).
-/// * Runs of whitespace collapse to one space; the result is trimmed.
+/// * Runs of whitespace collapse to one space; the result is trimmed. No-break
+///   spaces (U+00A0, U+2007, U+202F) are kept: French puts them before `!` and `?`.
 ///
 /// It never fails: malformed markup is rendered as well as it can be (a
 /// stray `<` or `&` is kept as text). Use [`validate`](super::validate) to
@@ -22,6 +23,7 @@ use super::scan::{TagKind, attribute, read_entity, read_tag};
 /// assert_eq!(to_plain_text(r#"<speak>Wait<break time="1s"/>now<audio src="https://x/a.mp3"/></speak>"#),
 ///     "Wait now");
 /// assert_eq!(to_plain_text("<speak><p>One.</p><p>Two.</p></speak>"), "One. Two.");
+/// assert_eq!(to_plain_text("<speak>Bonjour\u{202F}!</speak>"), "Bonjour\u{202F}!");
 /// ```
 pub fn to_plain_text(ssml: &str) -> String {
     let mut out = Plain::with_capacity(ssml.len());
@@ -100,7 +102,8 @@ impl Plain {
     }
 
     fn push(&mut self, c: char) {
-        if c.is_whitespace() {
+        // No-break spaces are typography (French `!`, `?` and `« »`), not layout: kept as they are.
+        if c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}') {
             self.pending_space = true;
         } else {
             if self.pending_space && !self.out.is_empty() {

@@ -2,7 +2,7 @@
 
 welcome = Boas-vindas! Diga “ajuda” para saber o que eu posso fazer. O que você gostaria de fazer?
 welcome-reprompt = O que você gostaria de fazer? Se tiver dúvidas, diga “ajuda”.
-help = É só me dizer o que você gostaria de fazer, e eu vou fazer o meu melhor. Para sair, diga “pare”. O que você gostaria de fazer?
+help = É só me dizer o que você gostaria de fazer, e eu faço o possível. Para sair, diga “pare”. O que você gostaria de fazer?
 help-reprompt = O que você gostaria de fazer? Para sair, diga “pare”.
 goodbye = Tchau!
 fallback = Desculpe, não entendi. Diga “ajuda” para saber o que eu posso fazer, ou me diga o que você gostaria de fazer.
