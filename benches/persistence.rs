@@ -314,7 +314,7 @@ fn cold_start(s: &Subject, user: &str) -> Duration {
         .env("AWS_ACCESS_KEY_ID", "AKIDBENCH")
         .env("AWS_SECRET_ACCESS_KEY", "bench-secret")
         .env("AWS_SESSION_TOKEN", "bench-token")
-        .env("ALEXA_KIT_DYNAMODB_TABLE", TABLE)
+        .env("ALEXA_TABLE", TABLE)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());

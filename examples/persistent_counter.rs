@@ -7,7 +7,7 @@
 //! ```
 //!
 //! On Lambda, built with the `dynamodb` feature, they go to the table `template.yml` declares
-//! (`ALEXA_KIT_DYNAMODB_TABLE`):
+//! (`ALEXA_TABLE`):
 //!
 //! ```text
 //! make package EXAMPLE=persistent_counter FEATURES=dynamodb

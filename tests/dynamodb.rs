@@ -331,7 +331,7 @@ fn skill_with_key_strategies(moto: &Moto) {
 }
 
 /// The example skill as a Lambda bootstrap on the Runtime API emulator, with
-/// no store in its code: `ALEXA_KIT_DYNAMODB_TABLE` and the AWS variables
+/// no store in its code: `ALEXA_TABLE` and the AWS variables
 /// Lambda sets pick DynamoDB (here moto). Two invocations, the second
 /// remembers the first; a missing table ends in the apology, not a crash.
 #[test]
@@ -350,7 +350,7 @@ fn a_lambda_bootstrap_persists_to_dynamodb() {
         let emulator = Emulator::start().expect("emulator");
         let mut child = Command::new(&example)
             .env("AWS_LAMBDA_RUNTIME_API", emulator.runtime_api())
-            .env("ALEXA_KIT_DYNAMODB_TABLE", table)
+            .env("ALEXA_TABLE", table)
             .env("AWS_REGION", "eu-west-1")
             .env("AWS_ACCESS_KEY_ID", "AKIDLOCAL")
             .env("AWS_SECRET_ACCESS_KEY", "secret")

@@ -24,7 +24,7 @@ fn on_lambda_without_a_table_the_bootstrap_fails_at_init_and_says_why() {
     let mut bootstrap = Bootstrap::spawn_path(
         &bootstrap_path("birthday"),
         &emulator.runtime_api(),
-        &[("ALEXA_KIT_DYNAMODB_TABLE", "")],
+        &[("ALEXA_TABLE", "")],
     );
     let status = bootstrap
         .wait_exit(Duration::from_secs(10))
@@ -38,7 +38,7 @@ fn on_lambda_without_a_table_the_bootstrap_fails_at_init_and_says_why() {
     let body = init.json().expect("JSON body");
     assert_eq!(body["errorType"], "Config");
     let message = body["errorMessage"].as_str().unwrap_or_default();
-    assert!(message.contains("ALEXA_KIT_DYNAMODB_TABLE"), "{message}");
+    assert!(message.contains("ALEXA_TABLE"), "{message}");
     assert!(message.contains("/tmp"), "{message}");
     // It never asked for an event.
     assert!(
@@ -66,7 +66,7 @@ fn invoke(dir: &PathBuf, envelope: &str) -> String {
         .args(["invoke", "-"])
         .current_dir(dir)
         .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .env_remove("ALEXA_KIT_DYNAMODB_TABLE")
+        .env_remove("ALEXA_TABLE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -109,7 +109,7 @@ fn on_lambda_it_keeps_the_birthday_in_dynamodb_across_cold_starts() {
     let answer = |event: &str| -> String {
         let emulator = Emulator::start().expect("emulator");
         let env = [
-            ("ALEXA_KIT_DYNAMODB_TABLE", "birthdays"),
+            ("ALEXA_TABLE", "birthdays"),
             ("AWS_REGION", "eu-west-1"),
             ("AWS_ACCESS_KEY_ID", "AKIDLOCAL"),
             ("AWS_SECRET_ACCESS_KEY", "secret"),
@@ -360,7 +360,7 @@ fn simulate(locale: &str, dir: &PathBuf, lines: &[&str]) -> String {
         ])
         .current_dir(dir)
         .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .env_remove("ALEXA_KIT_DYNAMODB_TABLE")
+        .env_remove("ALEXA_TABLE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -5,7 +5,7 @@
 //! `cargo run --example birthday --features dynamodb -- --skill-package examples/birthday/skill-package`
 //!
 //! On Lambda: the same binary is the `bootstrap` of a `provided.al2023` function, keeping the
-//! birthdays in the DynamoDB table named by `ALEXA_KIT_DYNAMODB_TABLE` (`template.yml` sets it).
+//! birthdays in the DynamoDB table named by `ALEXA_TABLE` (`template.yml` sets it).
 //! Without it the bootstrap refuses to start: data never lands silently in `/tmp`.
 
 mod countdown;

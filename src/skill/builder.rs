@@ -276,7 +276,7 @@ impl SkillBuilder {
     /// Without a store, a skill uses a [`MemoryStore`](crate::store::MemoryStore)
     /// of its own in tests ([`Skill::handle`]), a [`FileStore`](crate::store::FileStore)
     /// under `.alexa-kit/attributes/` when run locally, and on Lambda (with the
-    /// `dynamodb` feature) the DynamoDB table named by `ALEXA_KIT_DYNAMODB_TABLE`;
+    /// `dynamodb` feature) the DynamoDB table named by `ALEXA_TABLE`;
     /// otherwise reading persistent attributes on Lambda is an
     /// [`ErrorKind::Config`] error.
     /// ```

@@ -532,6 +532,6 @@ fn no_store() -> Error {
     Error::new(
         ErrorKind::Config,
         "persistent attributes need a store: register one with `Skill::builder().persistence(…)`, \
-         or build with the `dynamodb` feature and set ALEXA_KIT_DYNAMODB_TABLE",
+         or build with the `dynamodb` feature and set ALEXA_TABLE",
     )
 }

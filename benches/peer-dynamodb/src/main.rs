@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 async fn main() -> Result<(), Error> {
     let config = aws_config::load_from_env().await;
     let client = aws_sdk_dynamodb::Client::new(&config);
-    let table = std::env::var("ALEXA_KIT_DYNAMODB_TABLE")?;
+    let table = std::env::var("ALEXA_TABLE")?;
     let client = &client;
     let table = &table;
     lambda_runtime::run(service_fn(move |event: LambdaEvent<Value>| async move {

@@ -165,9 +165,9 @@ impl DynamoDbStore {
     /// it was given no store (`template.yml` sets it).
     ///
     /// ```
-    /// assert_eq!(alexa_kit::store::DynamoDbStore::TABLE_ENV, "ALEXA_KIT_DYNAMODB_TABLE");
+    /// assert_eq!(alexa_kit::store::DynamoDbStore::TABLE_ENV, "ALEXA_TABLE");
     /// ```
-    pub const TABLE_ENV: &str = "ALEXA_KIT_DYNAMODB_TABLE";
+    pub const TABLE_ENV: &str = "ALEXA_TABLE";
 
     /// A store for `table`, configured from the standard AWS environment
     /// variables that Lambda sets: `AWS_REGION` (or `AWS_DEFAULT_REGION`),
