@@ -14,13 +14,13 @@
 //! with typed slot values, entity resolution, the usual phrases of Alexa's
 //! built-in intents and the dialog model), carries the session from turn to
 //! turn and prints what Alexa would say. It calls the same skill core as
-//! Lambda does. [`Simulator`] is the same dialog as a library, for tests.
+//! Lambda does. `Simulator` is the same dialog as a library, for tests.
 //!
 //! # The `simulator` feature
 //!
-//! The dialog simulator ([`Simulator`], [`Turn`], [`SentRequest`],
-//! [`check_skill_package`], [`SKILL_PACKAGE_ENV`] and the dialog mode of the
-//! command line) is alexa-kit's one default feature, `simulator`: its language
+//! The dialog simulator (`Simulator`, `Turn`, `SentRequest`,
+//! `check_skill_package`, `SKILL_PACKAGE_ENV` and the dialog mode of the
+//! command line; plain names here, so that these docs also build without it) is alexa-kit's one default feature, `simulator`: its language
 //! understanding (slot types, numbers and ordinals in 10 languages, dates,
 //! times and durations, the dialog model, per-script normalisation) is about
 //! 167 KB of a stripped binary that a Lambda bootstrap never runs. Default
