@@ -42,6 +42,8 @@ pub use date::{Date, Day, Season};
 pub use duration::Duration;
 pub use time::{Time, TimeOfDay};
 
+#[cfg(any(feature = "services", feature = "dynamodb"))]
+pub(crate) use date::civil_from_days;
 #[cfg(any(feature = "simulator", feature = "server"))]
 pub(crate) use date::days_from_civil;
 #[cfg(feature = "simulator")]
