@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use alexa_kit::lambda::emulator::{Emulator, PostKind};
 
 mod common;
-use common::{build_examples, env_usize, peak_rss_kb, run, spawn, target_dir};
+use common::{build_examples, env_usize, fmt, pct, peak_rss_kb, run, spawn, target_dir};
 
 const EVENT: &str = r#"{"version":"1.0","session":{"new":false,"sessionId":"amzn1.echo-api.session.0000","application":{"applicationId":"amzn1.ask.skill.00000000-0000-0000-0000-000000000000"},"attributes":{"count":3},"user":{"userId":"amzn1.ask.account.AAAA"}},"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.00000000-0000-0000-0000-000000000000"},"user":{"userId":"amzn1.ask.account.AAAA"},"device":{"deviceId":"amzn1.ask.device.BBBB","supportedInterfaces":{"AudioPlayer":{}}},"apiEndpoint":"https://api.amazonalexa.com","apiAccessToken":"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.sig"}},"request":{"type":"IntentRequest","requestId":"amzn1.echo-api.request.1111","timestamp":"2024-05-01T12:00:00Z","locale":"en-US","intent":{"name":"HelloWorldIntent","confirmationStatus":"NONE","slots":{"name":{"name":"name","value":"Ada","confirmationStatus":"NONE"}}}}}"#;
 
@@ -168,19 +168,4 @@ fn invoke(emulator: &Emulator) -> Duration {
     let post = emulator.wait_for_result(&id, WAIT).expect("no response");
     assert_eq!(post.kind, PostKind::Response);
     post.received_at - start
-}
-
-fn pct(v: &mut [Duration], p: usize) -> Duration {
-    v.sort();
-    v.get((v.len() * p / 100).min(v.len().saturating_sub(1)))
-        .copied()
-        .unwrap_or_default()
-}
-
-fn fmt(d: Duration) -> String {
-    if d >= Duration::from_millis(1) {
-        format!("{:.2} ms", d.as_secs_f64() * 1e3)
-    } else {
-        format!("{:.0} µs", d.as_secs_f64() * 1e6)
-    }
 }

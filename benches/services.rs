@@ -18,6 +18,9 @@
 #[path = "../tests/support/tls.rs"]
 mod tls;
 
+mod common;
+use common::{fmt, pct, run};
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -175,24 +178,4 @@ fn env_usize(name: &str, default: usize) -> usize {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-fn run(cmd: &mut Command) {
-    let status = cmd.status().expect("run");
-    assert!(status.success(), "{cmd:?} failed");
-}
-
-fn pct(v: &mut [Duration], p: usize) -> Duration {
-    v.sort();
-    v.get((v.len() * p / 100).min(v.len().saturating_sub(1)))
-        .copied()
-        .unwrap_or_default()
-}
-
-fn fmt(d: Duration) -> String {
-    if d >= Duration::from_millis(1) {
-        format!("{:.2} ms", d.as_secs_f64() * 1e3)
-    } else {
-        format!("{:.0} µs", d.as_secs_f64() * 1e6)
-    }
 }

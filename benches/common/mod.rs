@@ -1,10 +1,12 @@
 //! Helpers shared by the benches that run release binaries against the
-//! Runtime API emulator (`runtime`, `memory`).
+//! Runtime API emulator (`runtime`, `memory`), and the figures' percentiles and
+//! formatting for every bench that prints times (`persistence`, `services` too).
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 use alexa_kit::lambda::emulator::Emulator;
 
@@ -41,7 +43,7 @@ pub fn env_usize(name: &str, default: usize) -> usize {
 
 /// Runs `cmd`; panics unless it succeeds.
 pub fn run(cmd: &mut Command) {
-    let status = cmd.status().expect("run cargo");
+    let status = cmd.status().expect("run the command");
     assert!(status.success(), "{cmd:?} failed");
 }
 
@@ -69,4 +71,21 @@ pub fn peak_rss_kb(child: &Child) -> u64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0)
+}
+
+/// The `p`th percentile of `v` (sorts it).
+pub fn pct(v: &mut [Duration], p: usize) -> Duration {
+    v.sort();
+    v.get((v.len() * p / 100).min(v.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// `1.23 ms` from a millisecond up, `456 µs` below.
+pub fn fmt(d: Duration) -> String {
+    if d >= Duration::from_millis(1) {
+        format!("{:.2} ms", d.as_secs_f64() * 1e3)
+    } else {
+        format!("{:.0} µs", d.as_secs_f64() * 1e6)
+    }
 }
