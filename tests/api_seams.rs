@@ -13,20 +13,13 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
+use support::block_on;
 
 use alexa_kit::lambda::emulator::{Emulator, Event};
 use alexa_kit::prelude::*;
 use alexa_kit::testing::{self, Conversation, Device};
 use alexa_kit::{Invocation, Transport};
 use serde_json::{Value, json};
-
-fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(f)
-}
 
 const APOLOGY_EN: &str = "Sorry, something went wrong. Please try again.";
 const APOLOGY_DE: &str =

@@ -1,6 +1,8 @@
 //! The birthday countdown example in every Alexa locale, compiled from the
 //! example's own source with its real Fluent files and skill package.
 
+mod support;
+
 #[path = "../examples/birthday/countdown.rs"]
 mod countdown;
 #[path = "../examples/birthday/platform.rs"]
@@ -14,14 +16,7 @@ use alexa_kit::model::{Directive, Timestamp};
 use alexa_kit::testing::{self, Conversation, Device, RequestBuilder};
 use countdown::{Birthday, Countdown};
 use jiff::civil::date;
-
-fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(f)
-}
+use support::block_on;
 
 /// Every message id the skill formats.
 const MESSAGES: [&str; 15] = [

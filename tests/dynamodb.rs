@@ -6,7 +6,10 @@
 //! TLS server that answers DynamoDB's documented throttling error. So do the
 //! request-context cases: a server that never answers (the call ends at the
 //! invocation's deadline) and a traced call (its X-Ray subsegment).
+
 #![cfg(feature = "dynamodb")]
+
+mod support;
 
 #[path = "support/moto.rs"]
 mod moto;
@@ -17,6 +20,7 @@ mod tls;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::block_on;
 
 use alexa_kit::Transport;
 use alexa_kit::prelude::*;
@@ -27,14 +31,6 @@ use alexa_kit::testing::{self, Conversation, Device};
 use moto::Moto;
 use serde_json::json;
 use store_contract::inv;
-
-fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(f)
-}
 
 impl Moto {
     fn store(&self, table: &str) -> DynamoDbStore {

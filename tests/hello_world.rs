@@ -1,18 +1,14 @@
 //! The hello-world example skill in every Alexa locale, compiled from the
 //! example's own source with its real Fluent files and skill package.
 
+mod support;
+
 #[path = "../examples/hello_world/skill.rs"]
 mod skill;
 
 use alexa_kit::i18n::{ALEXA_LOCALES, BUILTIN_MESSAGE_IDS};
 use alexa_kit::testing::Conversation;
-
-fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime")
-        .block_on(f)
-}
+use support::block_on;
 
 /// What each language's greeting must be, exactly.
 fn greeting(locale: &str) -> &'static str {

@@ -2,10 +2,13 @@
 //! against the store contract, the skill's load/save/delete semantics, the
 //! error path, key strategies, and the file store shared by two processes.
 
+mod support;
+
 mod store_contract;
 
 use std::path::PathBuf;
 use std::process::Command;
+use support::block_on;
 
 use alexa_kit::prelude::*;
 use alexa_kit::skill::PersistenceKey;
@@ -15,14 +18,6 @@ use store_contract::inv;
 
 /// The user id of the testing kit's default device.
 const TEST_USER_ID: &str = "amzn1.ask.account.test";
-
-fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(f)
-}
 
 /// A fresh directory under the target dir, removed first if a previous run left it.
 fn scratch(name: &str) -> PathBuf {

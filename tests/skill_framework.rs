@@ -1,21 +1,16 @@
 //! The skill framework end to end: routing, defaults, interceptors, errors,
 //! attributes and the skill id check, driven through the public API.
 
+mod support;
+
 use std::cell::RefCell;
 use std::rc::Rc;
+use support::block_on;
 
 use alexa_kit::model::{CanFulfill, Request, RequestEnvelope, ShouldEndSession};
 use alexa_kit::prelude::*;
 use alexa_kit::testing::{self, Conversation, TEST_SKILL_ID};
 use serde::{Deserialize, Serialize};
-
-fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(f)
-}
 
 #[derive(Serialize, Deserialize, Default, Debug, PartialEq)]
 struct Order {

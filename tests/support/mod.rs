@@ -15,6 +15,15 @@ use serde_json::Value;
 
 pub const WAIT: Duration = Duration::from_secs(10);
 
+/// Runs `f` on a current-thread runtime with timers and I/O, as a skill runs.
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(f)
+}
+
 /// The compiled example `name` (`cargo test` builds examples), unless
 /// `ALEXA_KIT_BOOTSTRAP` names another binary to test (e.g. a packaged
 /// `bootstrap`).
