@@ -37,7 +37,6 @@ use crate::response::ResponseBuilder;
 pub struct Input {
     skill: Skill,
     envelope: RequestEnvelope,
-    raw: Option<Vec<u8>>,
     localizer: Localizer,
     session: SessionAttributes,
     attributes: RequestAttributes,
@@ -53,7 +52,6 @@ impl Input {
     pub(crate) fn new(
         skill: Skill,
         envelope: RequestEnvelope,
-        raw: Option<Vec<u8>>,
         localizer: Localizer,
         invocation: Invocation,
     ) -> Self {
@@ -61,7 +59,6 @@ impl Input {
         Input {
             skill,
             envelope,
-            raw,
             localizer,
             session,
             attributes: RequestAttributes::default(),
@@ -133,8 +130,8 @@ impl Input {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn raw_json(&self) -> Result<Value> {
-        match &self.raw {
-            Some(bytes) => Ok(serde_json::from_slice(bytes)?),
+        match self.envelope.source() {
+            Some(text) => Ok(serde_json::from_str(text)?),
             None => Ok(serde_json::to_value(&self.envelope)?),
         }
     }
