@@ -320,10 +320,11 @@ impl Block {
     /// the bytes that matter).
     fn at(bytes: &[u8], at: usize, carry: &mut Carry) -> Block {
         let rest = &bytes[at..];
-        let mut padded = [0u8; 64];
+        let mut padded;
         let chunk: &[u8; 64] = match rest.first_chunk() {
             Some(chunk) => chunk,
             None => {
+                padded = [0u8; 64];
                 padded[..rest.len()].copy_from_slice(rest);
                 &padded
             }
@@ -365,10 +366,14 @@ fn escaped(backslash: u64, carry: &mut u64) -> u64 {
 }
 
 /// Bit `i` is the XOR of bits `0..=i` of `x`: between quote pairs.
+/// Written out: at `opt-level = "s"` a loop over the shifts stays a loop.
 fn prefix_xor(mut x: u64) -> u64 {
-    for shift in [1, 2, 4, 8, 16, 32] {
-        x ^= x << shift;
-    }
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
     x
 }
 
@@ -421,28 +426,38 @@ impl Found {
             __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
             _mm_set1_epi8,
         };
-        let mut found = Found::default();
-        for (i, lane) in chunk.chunks_exact(16).enumerate() {
-            // SAFETY: SSE2 is present (`cfg` above: part of every x86_64
-            // target's baseline); `lane` is 16 readable bytes, and
-            // `_mm_loadu_si128` takes any alignment.
-            let (v, folded) = unsafe {
-                let v = _mm_loadu_si128(lane.as_ptr().cast::<__m128i>());
-                (v, _mm_or_si128(v, _mm_set1_epi8(0x20)))
+        // SAFETY: SSE2 is present (`cfg` above: part of every x86_64
+        // target's baseline); each load reads 16 of `chunk`'s 64 bytes, and
+        // `_mm_loadu_si128` takes any alignment. Written out lane by lane:
+        // at `opt-level = "s"` a loop over the lanes stays a loop.
+        unsafe {
+            let p = chunk.as_ptr().cast::<__m128i>();
+            let v = [
+                _mm_loadu_si128(p),
+                _mm_loadu_si128(p.add(1)),
+                _mm_loadu_si128(p.add(2)),
+                _mm_loadu_si128(p.add(3)),
+            ];
+            let bit5 = _mm_set1_epi8(0x20);
+            let folded = [
+                _mm_or_si128(v[0], bit5),
+                _mm_or_si128(v[1], bit5),
+                _mm_or_si128(v[2], bit5),
+                _mm_or_si128(v[3], bit5),
+            ];
+            let mask = |v: &[__m128i; 4], byte: u8| {
+                let b = _mm_set1_epi8(byte as i8);
+                let lane = |x| u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(x, b)) as u16);
+                lane(v[0]) | lane(v[1]) << 16 | lane(v[2]) << 32 | lane(v[3]) << 48
             };
-            let is = |v, byte: u8| {
-                // SAFETY: SSE2 is present, as above.
-                let bits =
-                    unsafe { _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(byte as i8))) };
-                u64::from(bits as u16) << (16 * i)
-            };
-            found.quote |= is(v, b'"');
-            found.backslash |= is(v, b'\\');
-            found.open |= is(folded, b'{');
-            found.close |= is(folded, b'}');
-            found.separator |= is(v, b',') | is(v, b':');
+            Found {
+                quote: mask(&v, b'"'),
+                backslash: mask(&v, b'\\'),
+                open: mask(&folded, b'{'),
+                close: mask(&folded, b'}'),
+                separator: mask(&v, b',') | mask(&v, b':'),
+            }
         }
-        found
     }
 
     /// As on x86_64; NEON has no byte movemask, so each compare result is

@@ -36,7 +36,8 @@ use crate::response::ResponseBuilder;
 #[derive(Debug)]
 pub struct Input {
     skill: Skill,
-    envelope: RequestEnvelope,
+    /// Boxed, as the `Input` moves into the request's state machine.
+    envelope: Box<RequestEnvelope>,
     localizer: Localizer,
     session: SessionAttributes,
     attributes: RequestAttributes,
@@ -58,7 +59,7 @@ impl Input {
         let session = session_of(&envelope);
         Input {
             skill,
-            envelope,
+            envelope: Box::new(envelope),
             localizer,
             session,
             attributes: RequestAttributes::default(),

@@ -222,7 +222,7 @@ impl Skill {
         envelope.forget_source();
         let mut input = self.prepare(envelope, invocation)?;
         let answer = self.respond(&mut input).await?;
-        let mut envelope = ResponseEnvelope::new(answer.response);
+        let mut envelope = ResponseEnvelope::new(*answer.response);
         envelope.user_agent = Some(USER_AGENT.to_owned());
         if answer.with_attributes {
             envelope.session_attributes = input.session().raw().cloned();
@@ -302,7 +302,7 @@ impl Skill {
     /// Interceptors, routing, handler, response interceptors, limits. Every
     /// piece of skill code runs under [`guarded`], so a panic anywhere takes
     /// the same path as a handler's `Err`.
-    async fn answer(&self, input: &mut Input) -> Result<Response> {
+    async fn answer(&self, input: &mut Input) -> Result<Box<Response>> {
         for interceptor in &self.inner.request_interceptors {
             guarded(|| interceptor.process(input)).await?;
         }
@@ -312,12 +312,15 @@ impl Skill {
 
     /// Response interceptors and limit checks, shared by the normal and the error path.
     /// The response is checked once, after the interceptors had their say.
-    async fn finish(&self, input: &mut Input, builder: ResponseBuilder) -> Result<Response> {
-        let mut response = builder.into_unchecked();
+    async fn finish(
+        &self,
+        input: &mut Input,
+        mut builder: ResponseBuilder,
+    ) -> Result<Box<Response>> {
         for interceptor in &self.inner.response_interceptors {
-            guarded(|| interceptor.process(input, &mut response)).await?;
+            guarded(|| interceptor.process(input, builder.response_mut())).await?;
         }
-        ResponseBuilder::from(response).build()
+        builder.build_boxed()
     }
 
     async fn route(&self, input: &mut Input) -> Result<ResponseBuilder> {
@@ -340,7 +343,7 @@ impl Skill {
     /// handler or the interceptors fail too, the user still hears the
     /// built-in apology, sent without interceptors: skill code never turns an
     /// error into an invocation error.
-    async fn recover(&self, input: &mut Input, error: Error) -> Result<Response> {
+    async fn recover(&self, input: &mut Input, error: Error) -> Result<Box<Response>> {
         let handler = self.inner.error_handlers.iter().find(|h| {
             // A panicking `can_handle` counts as "not mine": the apology at the
             // end of the list always takes the error.
@@ -364,7 +367,7 @@ impl Skill {
                     error = %second,
                     "handling the error failed too; answering with the built-in apology"
                 );
-                defaults::apology(input).build().map_err(|third| {
+                defaults::apology(input).build_boxed().map_err(|third| {
                     error.context(format!("the built-in apology is invalid ({third})"))
                 })
             }
@@ -391,14 +394,14 @@ impl Skill {
 
 /// A response and the JSON of its envelope, as sent.
 struct Answer {
-    response: Response,
+    response: Box<Response>,
     /// Whether the envelope carries the session attributes.
     with_attributes: bool,
     json: Vec<u8>,
 }
 
 /// The response envelope's JSON, checked against Alexa's size limit.
-fn assemble(input: &Input, response: Response, in_session: bool) -> Result<Answer> {
+fn assemble(input: &Input, response: Box<Response>, in_session: bool) -> Result<Answer> {
     let json = outgoing(input, &response, in_session)?;
     Ok(Answer {
         response,
@@ -414,7 +417,7 @@ fn assemble(input: &Input, response: Response, in_session: bool) -> Result<Answe
 /// so gives way to the built-in apology. Cold: only errors come here.
 #[cold]
 #[inline(never)]
-fn assemble_apology(input: &Input, response: Response, in_session: bool) -> Result<Answer> {
+fn assemble_apology(input: &Input, response: Box<Response>, in_session: bool) -> Result<Answer> {
     if let Ok(answer) = assemble(input, response.clone(), in_session) {
         return Ok(answer);
     }
@@ -425,7 +428,7 @@ fn assemble_apology(input: &Input, response: Response, in_session: bool) -> Resu
         }
     }
     tracing::error!("the error handler's answer is too big; answering with the built-in apology");
-    assemble(input, defaults::apology(input).build()?, false)
+    assemble(input, defaults::apology(input).build_boxed()?, false)
 }
 
 /// The JSON of the response envelope around `response`, written from
