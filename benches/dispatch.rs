@@ -142,8 +142,8 @@ fn main() {
         .expect("runtime");
     let invocation = Invocation::default();
 
-    // BENCH_ITERS=… BENCH_SAMPLES=… shorten the run (e.g. under valgrind);
-    // BENCH_NODE=0 skips the Node.js peer.
+    // BENCH_ITERS=… BENCH_SAMPLES=… shorten the run (e.g. under valgrind or
+    // perf); BENCH_NODE=0 skips the Node.js peer.
     let env = |name: &str, default: u32| {
         std::env::var(name)
             .ok()
@@ -153,7 +153,9 @@ fn main() {
     let iterations = env("BENCH_ITERS", 20_000);
     let samples = env("BENCH_SAMPLES", 9) as usize;
     let mut kit_times = Vec::new();
-    for (name, json) in EVENTS {
+    // BENCH_EVENT=small times only the events whose file name contains it.
+    let only = std::env::var("BENCH_EVENT").unwrap_or_default();
+    for (name, json) in EVENTS.into_iter().filter(|(name, _)| name.contains(&*only)) {
         let event = json.as_bytes();
         println!("== {name} ({} bytes)", event.len());
         let check = rt

@@ -16,6 +16,7 @@
 # and, for the birthday countdown, its Lambda tests (tests/lambda_birthday.rs `on_lambda`: the init error
 # without a table, the birthday kept in DynamoDB on moto_server across cold starts).
 # Then each bootstrap in local dialog mode: it was built without the simulator and says so.
+# Last, the event scanner's unit tests for arm64 (its NEON code) under qemu.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -130,6 +131,23 @@ for arch in x86_64 arm64; do
     if run_bootstrap "$example" "$arch" "$runner"; then pass; else fail "running the $example $arch bootstrap"; fi
 done
 done
+
+# The event scanner (src/model/scan.rs) has one vector version per CPU (SSE2, NEON): its unit tests, which
+# compare each with a byte-at-a-time reference, run on arm64 too (under qemu on this x86_64 host).
+if [ "$host" != aarch64 ]; then
+    step "the event scanner's tests on arm64 (NEON), under qemu-aarch64"
+    if ! command -v qemu-aarch64 >/dev/null 2>&1; then
+        fail "qemu-aarch64 is not installed (scripts/install-ci-tools.sh should have installed it)"
+    elif CC_aarch64_unknown_linux_musl=${CC_aarch64_unknown_linux_musl:-clang} \
+        CFLAGS_aarch64_unknown_linux_musl=${CFLAGS_aarch64_unknown_linux_musl:---target=aarch64-unknown-linux-musl} \
+        CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER=${CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER:-rust-lld} \
+        CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_RUNNER=qemu-aarch64 \
+        cargo test --target aarch64-unknown-linux-musl --lib --no-default-features model::scan; then
+        pass
+    else
+        fail "the scanner's tests on arm64"
+    fi
+fi
 
 echo
 echo "package-check: $passed passed, $failed failed"

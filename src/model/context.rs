@@ -486,7 +486,7 @@ impl tagged::Tagged for ViewportState {
     const EXPECTING: &'static str = "a viewport object";
 
     fn from_tagged<'de, A: serde::de::MapAccess<'de>>(
-        tag: Option<String>,
+        tag: Option<std::borrow::Cow<'de, str>>,
         rest: tagged::Rest<'de, A>,
     ) -> Result<Self, A::Error> {
         Ok(match tag.as_deref() {

@@ -432,7 +432,7 @@ impl Tagged for Directive {
     const EXPECTING: &'static str = "a directive object";
 
     fn from_tagged<'de, A: MapAccess<'de>>(
-        tag: Option<String>,
+        tag: Option<std::borrow::Cow<'de, str>>,
         rest: Rest<'de, A>,
     ) -> Result<Self, A::Error> {
         let t = tag.as_deref().unwrap_or("");

@@ -1,7 +1,8 @@
 //! The request envelope and its session.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -43,6 +44,32 @@ pub struct RequestEnvelope {
     context: LazyContext,
     /// The request itself, tagged by `type`.
     pub request: Request,
+    /// The event's JSON as received, shared with `context` (see [`Source`]).
+    #[serde(skip)]
+    source: Source,
+}
+
+/// The JSON text an envelope was parsed from: one copy of the event, which
+/// unparsed `context` points into and [`Input::raw_json`] reads. Not part of
+/// the envelope's value: envelopes compare equal whatever their source.
+///
+/// [`Input::raw_json`]: crate::skill::Input::raw_json
+#[derive(Clone, Default)]
+struct Source(Option<Arc<str>>);
+
+impl PartialEq for Source {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(text) => write!(f, "{} bytes of JSON", text.len()),
+            None => f.write_str("built in code"),
+        }
+    }
 }
 
 impl RequestEnvelope {
@@ -59,6 +86,7 @@ impl RequestEnvelope {
             session: None,
             context: LazyContext::default(),
             request,
+            source: Source::default(),
         }
     }
 
@@ -116,6 +144,18 @@ impl RequestEnvelope {
         Self::scan(text)
     }
 
+    /// The JSON this envelope was parsed from, exactly as received; `None`
+    /// for an envelope built in code.
+    pub(crate) fn source(&self) -> Option<&str> {
+        self.source.0.as_deref()
+    }
+
+    /// Forgets the JSON this envelope was parsed from: for an envelope that
+    /// reached the skill typed, which its caller may have changed since.
+    pub(crate) fn forget_source(&mut self) {
+        self.source = Source::default();
+    }
+
     /// Scans the whole envelope once (structure, size and depth limits), then
     /// parses `version`, `session` and `request` and keeps `context` as text
     /// until it is read. On any error, a full parse says what and where.
@@ -155,6 +195,8 @@ impl RequestEnvelope {
             return Err(full_parse_error(text));
         };
         let parts = || -> serde_json::Result<Self> {
+            // One copy of the event, shared by `context` and `Input::raw_json`.
+            let source: Arc<str> = Arc::from(text);
             Ok(RequestEnvelope {
                 version: version
                     .map(serde_json::from_str)
@@ -163,9 +205,10 @@ impl RequestEnvelope {
                 session: session.map(serde_json::from_str).transpose()?.flatten(),
                 context: match context {
                     None | Some("null") => LazyContext::default(),
-                    Some(raw) => LazyContext::unparsed(raw),
+                    Some(raw) => LazyContext::unparsed(source.clone(), offset(text, raw)),
                 },
                 request: serde_json::from_str(request)?,
+                source: Source(Some(source)),
             })
         };
         parts().map_err(|_| full_parse_error(text))
@@ -629,7 +672,7 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn try_context(&self) -> Result<Option<&Context>> {
-        match (self.context.get(), self.context.raw.as_deref()) {
+        match (self.context.get(), self.context.raw()) {
             (None, Some(raw)) => Err(LazyContext::parse(raw).unwrap_err()),
             (context, _) => Ok(context),
         }
@@ -681,18 +724,25 @@ fn full_parse_error(text: &str) -> Error {
     }
 }
 
-/// `context`, kept as JSON text until first read, then parsed once.
+/// Where `part` (a slice of `text`) is in `text`.
+fn offset(text: &str, part: &str) -> Range<usize> {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    start..start + part.len()
+}
+
+/// `context`, kept as JSON text until first read, then parsed once (boxed:
+/// most requests never parse it, and the envelope moves several times).
 #[derive(Clone, Default)]
 struct LazyContext {
-    /// The text from the event (`None` when built in code).
-    raw: Option<Box<str>>,
-    parsed: OnceLock<Option<Context>>,
+    /// The event's text and where `context` is in it (`None` when built in code).
+    raw: Option<(Arc<str>, Range<usize>)>,
+    parsed: OnceLock<Option<Box<Context>>>,
 }
 
 impl LazyContext {
-    fn unparsed(raw: &str) -> Self {
+    fn unparsed(source: Arc<str>, at: Range<usize>) -> Self {
         LazyContext {
-            raw: Some(raw.into()),
+            raw: Some((source, at)),
             parsed: OnceLock::new(),
         }
     }
@@ -700,14 +750,19 @@ impl LazyContext {
     fn parsed(context: Option<Context>) -> Self {
         LazyContext {
             raw: None,
-            parsed: OnceLock::from(context),
+            parsed: OnceLock::from(context.map(Box::new)),
         }
+    }
+
+    /// The JSON text of `context`, if it came as text.
+    fn raw(&self) -> Option<&str> {
+        self.raw.as_ref().map(|(text, at)| &text[at.clone()])
     }
 
     /// The text while it is not parsed yet.
     fn text(&self) -> Option<&str> {
         match self.parsed.get() {
-            None => self.raw.as_deref(),
+            None => self.raw(),
             Some(_) => None,
         }
     }
@@ -715,13 +770,14 @@ impl LazyContext {
     fn get(&self) -> Option<&Context> {
         self.parsed
             .get_or_init(|| {
-                LazyContext::parse(self.raw.as_deref()?)
+                LazyContext::parse(self.raw()?)
+                    .map(Box::new)
                     .map_err(|err| {
                         tracing::warn!(error = %err, "`context` does not fit the model; ignored");
                     })
                     .ok()
             })
-            .as_ref()
+            .as_deref()
     }
 
     /// Parses `context` alone; an error names its path from the envelope.

@@ -304,7 +304,7 @@ impl tagged::Tagged for SlotValue {
     const EXPECTING: &'static str = "a slot value object";
 
     fn from_tagged<'de, A: serde::de::MapAccess<'de>>(
-        tag: Option<String>,
+        tag: Option<std::borrow::Cow<'de, str>>,
         rest: tagged::Rest<'de, A>,
     ) -> Result<Self, A::Error> {
         #[derive(Deserialize)]

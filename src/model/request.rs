@@ -1014,7 +1014,7 @@ impl Tagged for Request {
     const EXPECTING: &'static str = "an Alexa request object with a `type`";
 
     fn from_tagged<'de, A: MapAccess<'de>>(
-        tag: Option<String>,
+        tag: Option<std::borrow::Cow<'de, str>>,
         rest: Rest<'de, A>,
     ) -> Result<Self, A::Error> {
         let Some(ty) = tag else {
@@ -1023,7 +1023,7 @@ impl Tagged for Request {
                 raw: rest.into_raw(None)?,
             }));
         };
-        Ok(match ty.as_str() {
+        Ok(match &*ty {
             "IntentRequest" => Request::Intent(rest.parse()?),
             "LaunchRequest" => Request::Launch(rest.parse()?),
             "SessionEndedRequest" => Request::SessionEnded(rest.parse()?),
@@ -1050,12 +1050,12 @@ impl Tagged for Request {
                 } else if let Some(event) = t.strip_prefix(SKILL_EVENT_PREFIX) {
                     let mut r: SkillEventRequest = rest.parse()?;
                     r.event = event.to_owned();
-                    r.type_name = ty;
+                    r.type_name = ty.into_owned();
                     Request::SkillEvent(r)
                 } else {
                     Request::Unknown(UnknownRequest {
                         raw: rest.into_raw(Some(ty.clone()))?,
-                        type_name: ty,
+                        type_name: ty.into_owned(),
                     })
                 }
             }

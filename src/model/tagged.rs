@@ -18,6 +18,7 @@
 //! key of any struct field is with serde's derive: see
 //! [`RequestEnvelope::from_slice`](super::RequestEnvelope::from_slice).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -31,10 +32,11 @@ pub(crate) trait Tagged: Sized {
     /// What the visitor says it expected, e.g. "an Alexa request object".
     const EXPECTING: &'static str;
 
-    /// Builds the value for `tag` (`None` when the object has no `type`)
-    /// from the object's other keys.
+    /// Builds the value for `tag` (`None` when the object has no `type`;
+    /// borrowed from the input when it holds no escape) from the object's
+    /// other keys.
     fn from_tagged<'de, A: MapAccess<'de>>(
-        tag: Option<String>,
+        tag: Option<Cow<'de, str>>,
         rest: Rest<'de, A>,
     ) -> Result<Self, A::Error>;
 }
@@ -98,10 +100,10 @@ impl<'de, A: MapAccess<'de>> Rest<'de, A> {
     }
 
     /// Collects the rest of the object, with `"type": tag` put back, as raw JSON.
-    pub(crate) fn into_raw(self, tag: Option<String>) -> Result<Value, A::Error> {
+    pub(crate) fn into_raw(self, tag: Option<Cow<'_, str>>) -> Result<Value, A::Error> {
         let mut raw: Map<String, Value> = self.parse()?;
         if let Some(tag) = tag {
-            raw.insert("type".to_owned(), Value::String(tag));
+            raw.insert("type".to_owned(), Value::String(tag.into_owned()));
         }
         Ok(Value::Object(raw))
     }
@@ -269,22 +271,26 @@ impl<'de> Deserialize<'de> for Key {
     }
 }
 
-/// The value of `type`, which must be a string.
-struct TagValue(String);
+/// The value of `type`, which must be a string: borrowed from the input
+/// when it can be (no escapes), so that routing costs no allocation.
+struct TagValue<'de>(Cow<'de, str>);
 
-impl<'de> Deserialize<'de> for TagValue {
+impl<'de> Deserialize<'de> for TagValue<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct TagVisitor;
-        impl Visitor<'_> for TagVisitor {
-            type Value = TagValue;
+        impl<'de> Visitor<'de> for TagVisitor {
+            type Value = TagValue<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("`type` as a string")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<TagValue, E> {
-                Ok(TagValue(v.to_owned()))
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<TagValue<'de>, E> {
+                Ok(TagValue(Cow::Borrowed(v)))
             }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<TagValue, E> {
-                Ok(TagValue(v))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TagValue<'de>, E> {
+                Ok(TagValue(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<TagValue<'de>, E> {
+                Ok(TagValue(Cow::Owned(v)))
             }
         }
         deserializer.deserialize_str(TagVisitor)

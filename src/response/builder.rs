@@ -52,7 +52,9 @@ use crate::model::{
 #[derive(Debug, Clone, Default, PartialEq)]
 #[must_use = "a ResponseBuilder does nothing until it is returned or built"]
 pub struct ResponseBuilder {
-    response: Response,
+    /// Boxed: a builder passes through several async functions by value
+    /// between the handler and the JSON, and a pointer moves for free.
+    response: Box<Response>,
     play_behavior: Option<PlayBehavior>,
 }
 
@@ -970,7 +972,20 @@ impl ResponseBuilder {
     /// let err = alexa_kit::response::ResponseBuilder::new().speak(long).build().unwrap_err();
     /// assert_eq!(err.kind(), alexa_kit::ErrorKind::InvalidResponse);
     /// ```
-    pub fn build(mut self) -> Result<Response> {
+    pub fn build(self) -> Result<Response> {
+        self.build_boxed().map(|response| *response)
+    }
+}
+
+impl ResponseBuilder {
+    /// The response as built, for the response interceptors, which run
+    /// before it is [`build`](Self::build)t.
+    pub(crate) fn response_mut(&mut self) -> &mut Response {
+        &mut self.response
+    }
+
+    /// [`build`](Self::build), keeping the response boxed.
+    pub(crate) fn build_boxed(mut self) -> Result<Box<Response>> {
         if self
             .response
             .directives
@@ -984,18 +999,10 @@ impl ResponseBuilder {
     }
 }
 
-impl ResponseBuilder {
-    /// The response as built, not yet normalized or checked: the skill runs
-    /// its response interceptors on it, then [`build`](Self::build)s once.
-    pub(crate) fn into_unchecked(self) -> Response {
-        self.response
-    }
-}
-
 impl From<Response> for ResponseBuilder {
     fn from(response: Response) -> Self {
         ResponseBuilder {
-            response,
+            response: Box::new(response),
             play_behavior: None,
         }
     }

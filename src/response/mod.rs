@@ -31,5 +31,6 @@ mod limits;
 mod parts;
 
 pub use builder::ResponseBuilder;
+pub(crate) use limits::to_json;
 pub use limits::{MAX_CARD_CHARS, MAX_RESPONSE_BYTES, check_envelope_size, to_vec};
 pub use parts::{AudioPlay, EntityType, OnCompletion};

@@ -36,8 +36,8 @@ use crate::response::ResponseBuilder;
 #[derive(Debug)]
 pub struct Input {
     skill: Skill,
-    envelope: RequestEnvelope,
-    raw: Option<Vec<u8>>,
+    /// Boxed, as the `Input` moves into the request's state machine.
+    envelope: Box<RequestEnvelope>,
     localizer: Localizer,
     session: SessionAttributes,
     attributes: RequestAttributes,
@@ -53,15 +53,13 @@ impl Input {
     pub(crate) fn new(
         skill: Skill,
         envelope: RequestEnvelope,
-        raw: Option<Vec<u8>>,
         localizer: Localizer,
         invocation: Invocation,
     ) -> Self {
         let session = session_of(&envelope);
         Input {
             skill,
-            envelope,
-            raw,
+            envelope: Box::new(envelope),
             localizer,
             session,
             attributes: RequestAttributes::default(),
@@ -133,8 +131,8 @@ impl Input {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn raw_json(&self) -> Result<Value> {
-        match &self.raw {
-            Some(bytes) => Ok(serde_json::from_slice(bytes)?),
+        match self.envelope.source() {
+            Some(text) => Ok(serde_json::from_str(text)?),
             None => Ok(serde_json::to_value(&self.envelope)?),
         }
     }

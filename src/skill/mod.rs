@@ -214,11 +214,19 @@ impl Skill {
     /// [`Skill::handle`] for a transport that brings its own invocation context.
     pub(crate) async fn handle_from(
         &self,
-        envelope: RequestEnvelope,
+        mut envelope: RequestEnvelope,
         invocation: Invocation,
     ) -> Result<ResponseEnvelope> {
-        let mut input = self.prepare(envelope, None, invocation)?;
-        let (envelope, _bytes) = self.respond(&mut input).await?;
+        // Typed: its caller may have changed it since it was parsed, so
+        // `Input::raw_json` serializes the model instead.
+        envelope.forget_source();
+        let mut input = self.prepare(envelope, invocation)?;
+        let answer = self.respond(&mut input).await?;
+        let mut envelope = ResponseEnvelope::new(*answer.response);
+        envelope.user_agent = Some(USER_AGENT.to_owned());
+        if answer.with_attributes {
+            envelope.session_attributes = input.session().raw().cloned();
+        }
         Ok(envelope)
     }
 
@@ -239,32 +247,20 @@ impl Skill {
     /// ```
     pub async fn handle_bytes(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
         let envelope = RequestEnvelope::from_slice(event)?;
-        let mut input = self.prepare(envelope, Some(event.to_vec()), invocation.clone())?;
-        let (_envelope, bytes) = self.respond(&mut input).await?;
-        Ok(bytes)
+        let mut input = self.prepare(envelope, invocation.clone())?;
+        Ok(self.respond(&mut input).await?.json)
     }
 
     /// The synchronous first steps of every transport: skill id check and
     /// locale negotiation. Kept out of the async state machine, which then
     /// holds one `Input` instead of its parts as well.
-    fn prepare(
-        &self,
-        envelope: RequestEnvelope,
-        raw: Option<Vec<u8>>,
-        invocation: Invocation,
-    ) -> Result<Input> {
+    fn prepare(&self, envelope: RequestEnvelope, invocation: Invocation) -> Result<Input> {
         self.check_skill_id(&envelope)?;
         let localizer = self.inner.locales.localizer(envelope.locale());
-        Ok(Input::new(
-            self.clone(),
-            envelope,
-            raw,
-            localizer,
-            invocation,
-        ))
+        Ok(Input::new(self.clone(), envelope, localizer, invocation))
     }
 
-    async fn respond(&self, input: &mut Input) -> Result<(ResponseEnvelope, Vec<u8>)> {
+    async fn respond(&self, input: &mut Input) -> Result<Answer> {
         let envelope = input.envelope();
         let span = tracing::info_span!(
             "alexa_request",
@@ -306,7 +302,7 @@ impl Skill {
     /// Interceptors, routing, handler, response interceptors, limits. Every
     /// piece of skill code runs under [`guarded`], so a panic anywhere takes
     /// the same path as a handler's `Err`.
-    async fn answer(&self, input: &mut Input) -> Result<Response> {
+    async fn answer(&self, input: &mut Input) -> Result<Box<Response>> {
         for interceptor in &self.inner.request_interceptors {
             guarded(|| interceptor.process(input)).await?;
         }
@@ -316,12 +312,15 @@ impl Skill {
 
     /// Response interceptors and limit checks, shared by the normal and the error path.
     /// The response is checked once, after the interceptors had their say.
-    async fn finish(&self, input: &mut Input, builder: ResponseBuilder) -> Result<Response> {
-        let mut response = builder.into_unchecked();
+    async fn finish(
+        &self,
+        input: &mut Input,
+        mut builder: ResponseBuilder,
+    ) -> Result<Box<Response>> {
         for interceptor in &self.inner.response_interceptors {
-            guarded(|| interceptor.process(input, &mut response)).await?;
+            guarded(|| interceptor.process(input, builder.response_mut())).await?;
         }
-        ResponseBuilder::from(response).build()
+        builder.build_boxed()
     }
 
     async fn route(&self, input: &mut Input) -> Result<ResponseBuilder> {
@@ -344,7 +343,7 @@ impl Skill {
     /// handler or the interceptors fail too, the user still hears the
     /// built-in apology, sent without interceptors: skill code never turns an
     /// error into an invocation error.
-    async fn recover(&self, input: &mut Input, error: Error) -> Result<Response> {
+    async fn recover(&self, input: &mut Input, error: Error) -> Result<Box<Response>> {
         let handler = self.inner.error_handlers.iter().find(|h| {
             // A panicking `can_handle` counts as "not mine": the apology at the
             // end of the list always takes the error.
@@ -368,7 +367,7 @@ impl Skill {
                     error = %second,
                     "handling the error failed too; answering with the built-in apology"
                 );
-                defaults::apology(input).build().map_err(|third| {
+                defaults::apology(input).build_boxed().map_err(|third| {
                     error.context(format!("the built-in apology is invalid ({third})"))
                 })
             }
@@ -393,15 +392,22 @@ impl Skill {
     }
 }
 
-/// The response envelope and its JSON, checked against Alexa's size limit.
-fn assemble(
-    input: &Input,
-    response: Response,
-    in_session: bool,
-) -> Result<(ResponseEnvelope, Vec<u8>)> {
-    let envelope = envelope(input, response, in_session);
-    let bytes = crate::response::to_vec(&envelope)?;
-    Ok((envelope, bytes))
+/// A response and the JSON of its envelope, as sent.
+struct Answer {
+    response: Box<Response>,
+    /// Whether the envelope carries the session attributes.
+    with_attributes: bool,
+    json: Vec<u8>,
+}
+
+/// The response envelope's JSON, checked against Alexa's size limit.
+fn assemble(input: &Input, response: Box<Response>, in_session: bool) -> Result<Answer> {
+    let json = outgoing(input, &response, in_session)?;
+    Ok(Answer {
+        response,
+        with_attributes: in_session,
+        json,
+    })
 }
 
 /// [`assemble`] for the error handlers' answer, which must always be spoken:
@@ -411,32 +417,37 @@ fn assemble(
 /// so gives way to the built-in apology. Cold: only errors come here.
 #[cold]
 #[inline(never)]
-fn assemble_apology(
-    input: &Input,
-    response: Response,
-    in_session: bool,
-) -> Result<(ResponseEnvelope, Vec<u8>)> {
-    let mut envelope = envelope(input, response, in_session);
-    if let Ok(bytes) = crate::response::to_vec(&envelope) {
-        return Ok((envelope, bytes));
+fn assemble_apology(input: &Input, response: Box<Response>, in_session: bool) -> Result<Answer> {
+    if let Ok(answer) = assemble(input, response.clone(), in_session) {
+        return Ok(answer);
     }
-    if envelope.session_attributes.take().is_some() {
+    if in_session {
         tracing::warn!("no room for the session attributes beside the apology; sent without them");
-        if let Ok(bytes) = crate::response::to_vec(&envelope) {
-            return Ok((envelope, bytes));
+        if let Ok(answer) = assemble(input, response, false) {
+            return Ok(answer);
         }
     }
     tracing::error!("the error handler's answer is too big; answering with the built-in apology");
-    envelope.response = defaults::apology(input).build()?;
-    let bytes = crate::response::to_vec(&envelope)?;
-    Ok((envelope, bytes))
+    assemble(input, defaults::apology(input).build_boxed()?, false)
 }
 
-fn envelope(input: &Input, response: Response, in_session: bool) -> ResponseEnvelope {
-    let mut envelope = ResponseEnvelope::new(response);
-    envelope.user_agent = Some(USER_AGENT.to_owned());
-    if in_session {
-        envelope.session_attributes = input.session().raw().cloned();
+/// The JSON of the response envelope around `response`, written from
+/// borrowed parts (the same JSON as [`ResponseEnvelope`]'s), so that the
+/// session attributes are not copied to be sent.
+fn outgoing(input: &Input, response: &Response, with_attributes: bool) -> Result<Vec<u8>> {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Outgoing<'a> {
+        version: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        session_attributes: Option<&'a serde_json::Map<String, serde_json::Value>>,
+        user_agent: &'static str,
+        response: &'a Response,
     }
-    envelope
+    crate::response::to_json(&Outgoing {
+        version: "1.0",
+        session_attributes: input.session().raw().filter(|_| with_attributes),
+        user_agent: USER_AGENT,
+        response,
+    })
 }
