@@ -37,7 +37,7 @@ pub(crate) async fn run<H: Invoke>(handler: H) -> Result<()> {
         let span = tracing::info_span!(
             "invocation",
             request_id = %invocation.request_id(),
-            xray_trace_id = invocation.trace_id().unwrap_or(""),
+            xray_trace_id = %invocation.trace_id().unwrap_or(""),
         );
         let outcome = {
             let invoke = crate::panic::catch_panic(|| handler.invoke(&event, &invocation));
