@@ -419,8 +419,24 @@ impl Found {
         Found::of_bytes(chunk)
     }
 
-    /// `[` and `]` are `{` and `}` with bit 5 clear, so one compare each
-    /// after setting it; no other byte maps onto them.
+    /// The masks from `mask(fold, byte)`, the bits of the block's bytes equal
+    /// to `byte`, with bit 5 of each byte set first when `fold`: `[` and `]`
+    /// are `{` and `}` with bit 5 clear, so one compare finds both, and no
+    /// other byte maps onto them.
+    #[cfg_attr(
+        not(any(target_arch = "x86_64", target_arch = "aarch64")),
+        allow(dead_code)
+    )]
+    fn from_masks(mask: impl Fn(bool, u8) -> u64) -> Found {
+        Found {
+            quote: mask(false, b'"'),
+            backslash: mask(false, b'\\'),
+            open: mask(true, b'{'),
+            close: mask(true, b'}'),
+            separator: mask(false, b',') | mask(false, b':'),
+        }
+    }
+
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     fn of(chunk: &[u8; 64]) -> Found {
         use std::arch::x86_64::{
@@ -446,18 +462,12 @@ impl Found {
                 _mm_or_si128(v[2], bit5),
                 _mm_or_si128(v[3], bit5),
             ];
-            let mask = |v: &[__m128i; 4], byte: u8| {
+            Found::from_masks(|fold, byte| {
+                let v = if fold { &folded } else { &v };
                 let b = _mm_set1_epi8(byte as i8);
                 let lane = |x| u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(x, b)) as u16);
                 lane(v[0]) | lane(v[1]) << 16 | lane(v[2]) << 32 | lane(v[3]) << 48
-            };
-            Found {
-                quote: mask(&v, b'"'),
-                backslash: mask(&v, b'\\'),
-                open: mask(&folded, b'{'),
-                close: mask(&folded, b'}'),
-                separator: mask(&v, b',') | mask(&v, b':'),
-            }
+            })
         }
     }
 
@@ -482,23 +492,17 @@ impl Found {
                 vld1q_u8(p.add(48)),
             ];
             let weights = vld1q_u8(WEIGHTS.as_ptr());
-            let mask = |v: &[uint8x16_t; 4], byte: u8| {
+            let bit5 = vdupq_n_u8(0x20);
+            let folded: [uint8x16_t; 4] = v.map(|x| vorrq_u8(x, bit5));
+            Found::from_masks(|fold, byte| {
+                let v = if fold { &folded } else { &v };
                 let b = vdupq_n_u8(byte);
                 let w = |x| vandq_u8(vceqq_u8(x, b), weights);
                 let low = vpaddq_u8(w(v[0]), w(v[1]));
                 let high = vpaddq_u8(w(v[2]), w(v[3]));
                 let both = vpaddq_u8(low, high);
                 vgetq_lane_u64::<0>(vreinterpretq_u64_u8(vpaddq_u8(both, both)))
-            };
-            let bit5 = vdupq_n_u8(0x20);
-            let folded = v.map(|x| vorrq_u8(x, bit5));
-            Found {
-                quote: mask(&v, b'"'),
-                backslash: mask(&v, b'\\'),
-                open: mask(&folded, b'{'),
-                close: mask(&folded, b'}'),
-                separator: mask(&v, b',') | mask(&v, b':'),
-            }
+            })
         }
     }
 }
