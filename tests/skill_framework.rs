@@ -594,3 +594,60 @@ fn an_error_handler_answer_too_big_for_alexa_gives_way_to_the_built_in_apology()
     let speech = json["response"]["outputSpeech"]["ssml"].as_str().unwrap();
     assert!(speech.contains("Sorry"), "{speech}");
 }
+
+/// `Input::raw_json` is the event exactly as received when it came as bytes
+/// (fields the model does not know included), and the model serialized when
+/// the envelope came typed, which its caller may have changed after parsing.
+#[test]
+fn raw_json_is_the_event_as_received_or_the_typed_envelope_as_given() {
+    let skill = Skill::builder()
+        .intent("EchoIntent", async |cx: &mut Input| {
+            let raw = cx.raw_json()?;
+            let said = format!(
+                "{} {} {}",
+                raw["somethingNew"],
+                raw["request"]["intent"]["name"],
+                raw["context"]["Future"]["x"]
+            );
+            Ok(cx
+                .say(alexa_kit::response::ssml::escape(&said))
+                .end_session())
+        })
+        .build()
+        .expect("skill builds");
+    let event = br#"{"version":"1.0","somethingNew":5,
+        "context":{"Future":{"x":[1,"\u00e9"]},"System":{"application":{"applicationId":"a"}}},
+        "request":{"type":"IntentRequest","requestId":"r","locale":"en-US",
+            "intent":{"name":"EchoIntent","confirmationStatus":"NONE"}}}"#;
+    let invocation = alexa_kit::Invocation::default();
+    let answer = block_on(skill.handle_bytes(event, &invocation)).expect("answers");
+    let answer: serde_json::Value = serde_json::from_slice(&answer).expect("JSON");
+    assert_eq!(
+        answer["response"]["outputSpeech"]["ssml"],
+        "<speak>5 &quot;EchoIntent&quot; [1,&quot;é&quot;]</speak>"
+    );
+
+    // Parsed, then changed by the caller, then handled typed: the change shows.
+    let mut envelope = RequestEnvelope::from_slice(event).expect("parses");
+    if let Request::Intent(r) = &mut envelope.request {
+        r.intent.name = "Changed".to_owned();
+    }
+    let skill = Skill::builder()
+        .intent("Changed", async |cx: &mut Input| {
+            let raw = cx.raw_json()?;
+            let said = format!(
+                "{} {}",
+                raw["request"]["intent"]["name"], raw["somethingNew"]
+            );
+            Ok(cx
+                .say(alexa_kit::response::ssml::escape(&said))
+                .end_session())
+        })
+        .build()
+        .expect("skill builds");
+    let answer = block_on(skill.handle(envelope)).expect("answers");
+    assert_eq!(
+        answer.response.output_speech.expect("speech").text(),
+        "<speak>&quot;Changed&quot; null</speak>"
+    );
+}
