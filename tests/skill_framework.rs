@@ -493,7 +493,7 @@ fn not_an_alexa_envelope_is_an_invocation_error() {
 }
 
 #[test]
-fn every_request_fixture_dispatches_without_panicking() {
+fn every_request_fixture_dispatches_without_panicking_and_both_paths_agree() {
     block_on(async {
         let skill = cafe();
         let dir =
@@ -508,6 +508,19 @@ fn every_request_fixture_dispatches_without_panicking() {
                     .await
                     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 let _: alexa_kit::model::ResponseEnvelope = serde_json::from_slice(&out).unwrap();
+                // The bytes path writes its JSON from borrowed parts; the typed
+                // path builds a ResponseEnvelope: the same answer, byte for byte.
+                let typed = skill
+                    .handle(RequestEnvelope::from_slice(&bytes).unwrap())
+                    .await
+                    .unwrap();
+                let typed = alexa_kit::response::to_vec(&typed).unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(&out),
+                    String::from_utf8_lossy(&typed),
+                    "{}",
+                    path.display()
+                );
                 count += 1;
             }
         }
