@@ -30,6 +30,41 @@ pub(crate) fn civil_from_days(days: i64) -> (i32, u32, u32) {
     (year, month, day)
 }
 
+/// A moment in UTC, split into its calendar and clock fields.
+#[cfg(any(feature = "services", feature = "dynamodb"))]
+pub(crate) struct Utc {
+    pub(crate) year: i32,
+    pub(crate) month: u32,
+    pub(crate) day: u32,
+    pub(crate) hour: u64,
+    pub(crate) minute: u64,
+    pub(crate) second: u64,
+    /// Only the services' timestamps carry it.
+    #[cfg_attr(not(feature = "services"), allow(dead_code))]
+    pub(crate) millis: u32,
+}
+
+/// `time` in UTC (the epoch for a time before it): the fields the services'
+/// and SigV4's timestamps are written from.
+#[cfg(any(feature = "services", feature = "dynamodb"))]
+pub(crate) fn utc(time: std::time::SystemTime) -> Utc {
+    let since = time
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = since.as_secs();
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (year, month, day) = civil_from_days(days as i64);
+    Utc {
+        year,
+        month,
+        day,
+        hour: rest / 3600,
+        minute: rest % 3600 / 60,
+        second: rest % 60,
+        millis: since.subsec_millis(),
+    }
+}
+
 /// 0 = Monday … 6 = Sunday.
 pub(crate) fn weekday(days: i64) -> u32 {
     (days + 3).rem_euclid(7) as u32

@@ -42,12 +42,12 @@ pub use date::{Date, Day, Season};
 pub use duration::Duration;
 pub use time::{Time, TimeOfDay};
 
-#[cfg(any(feature = "services", feature = "dynamodb"))]
-pub(crate) use date::civil_from_days;
 #[cfg(any(feature = "simulator", feature = "server"))]
 pub(crate) use date::days_from_civil;
 #[cfg(feature = "simulator")]
 pub(crate) use date::iso_week;
+#[cfg(any(feature = "services", feature = "dynamodb"))]
+pub(crate) use date::utc;
 
 use std::fmt;
 use std::str::FromStr;

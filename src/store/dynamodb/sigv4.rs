@@ -5,7 +5,7 @@
 //! sign and four chained HMACs; the `aws-sigv4` crate brings the AWS SDK's
 //! runtime types for it (see the README's persistence section for figures).
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use ring::digest::{SHA256, digest};
 use ring::hmac;
@@ -101,21 +101,17 @@ fn hex(bytes: &[u8]) -> String {
 
 /// `time` as `YYYYMMDD'T'HHMMSS'Z'` (UTC).
 pub(crate) fn amz_date(time: SystemTime) -> String {
-    let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (days, rem) = (secs / 86_400, secs % 86_400);
-    let (year, month, day) = crate::slots::civil_from_days(days as i64);
+    let t = crate::slots::utc(time);
     format!(
-        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+    use std::time::{Duration, UNIX_EPOCH};
 
     /// The `get-vanilla` case of AWS's published SigV4 test suite.
     #[test]
