@@ -10,8 +10,7 @@ mod support;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 use support::block_on;
 
@@ -449,21 +448,10 @@ fn panics_through_the_local_invoke_are_spoken_apologies() {
         "PanicInResponseInterceptor",
         "PanicInCanHandle",
     ] {
-        let mut child = Command::new(&path)
-            .args(["invoke", "-"])
-            .env_remove("AWS_LAMBDA_RUNTIME_API")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start fault_skill");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(&event(place, "de-DE"))
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = support::run_with_input(
+            Command::new(&path).args(["invoke", "-"]),
+            &event(place, "de-DE"),
+        );
         assert!(
             out.status.success(),
             "{place}: {}",

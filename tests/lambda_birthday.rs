@@ -9,14 +9,12 @@
 mod moto;
 mod support;
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use alexa_kit::lambda::emulator::{Emulator, PostKind};
 use serde_json::{Value, json};
-use support::{Bootstrap, bootstrap_path, example_path};
+use support::{Bootstrap, bootstrap_path, example_path, run_with_input, success_stdout};
 
 #[test]
 fn on_lambda_without_a_table_the_bootstrap_fails_at_init_and_says_why() {
@@ -26,21 +24,13 @@ fn on_lambda_without_a_table_the_bootstrap_fails_at_init_and_says_why() {
         &emulator.runtime_api(),
         &[("ALEXA_TABLE", "")],
     );
-    let status = bootstrap
-        .wait_exit(Duration::from_secs(10))
-        .unwrap_or_else(|| panic!("bootstrap did not exit:\n{}", bootstrap.log()));
-    assert!(!status.success());
-    let posts = emulator.posts();
-    let init = posts
-        .iter()
-        .find(|p| p.kind == PostKind::InitError)
-        .unwrap_or_else(|| panic!("no init error posted:\n{}", bootstrap.log()));
-    let body = init.json().expect("JSON body");
+    let body = bootstrap.init_error(&emulator);
     assert_eq!(body["errorType"], "Config");
     let message = body["errorMessage"].as_str().unwrap_or_default();
     assert!(message.contains("ALEXA_TABLE"), "{message}");
     assert!(message.contains("/tmp"), "{message}");
     // It never asked for an event.
+    let posts = emulator.posts();
     assert!(
         posts.iter().all(|p| p.kind == PostKind::InitError),
         "{posts:?}"
@@ -62,30 +52,14 @@ fn request(request: Value) -> String {
 }
 
 fn invoke(dir: &PathBuf, envelope: &str) -> String {
-    let mut child = Command::new(example_path("birthday"))
-        .args(["invoke", "-"])
-        .current_dir(dir)
-        .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .env_remove("ALEXA_TABLE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run the example");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(envelope.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("output");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_with_input(
+        Command::new(example_path("birthday"))
+            .args(["invoke", "-"])
+            .current_dir(dir)
+            .env_remove("ALEXA_TABLE"),
+        envelope.as_bytes(),
     );
-    stdout
+    success_stdout(&out, "birthday invoke")
 }
 
 #[test]
@@ -349,38 +323,22 @@ fn simulate(locale: &str, dir: &PathBuf, lines: &[&str]) -> String {
         env!("CARGO_MANIFEST_DIR"),
         "/examples/birthday/skill-package"
     );
-    let mut child = Command::new(example_path("birthday"))
-        .args([
-            "--locale",
-            locale,
-            "--skill-package",
-            package,
-            "--date",
-            "2026-01-01",
-        ])
-        .current_dir(dir)
-        .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .env_remove("ALEXA_TABLE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run the example");
     let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("output");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{locale}: {stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_with_input(
+        Command::new(example_path("birthday"))
+            .args([
+                "--locale",
+                locale,
+                "--skill-package",
+                package,
+                "--date",
+                "2026-01-01",
+            ])
+            .current_dir(dir)
+            .env_remove("ALEXA_TABLE"),
+        input.as_bytes(),
     );
-    stdout
+    success_stdout(&out, locale)
 }
 
 #[cfg(feature = "simulator")]

@@ -8,9 +8,7 @@
 
 mod support;
 
-use std::time::Duration;
-
-use alexa_kit::lambda::emulator::{Emulator, PostKind};
+use alexa_kit::lambda::emulator::Emulator;
 use serde_json::{Value, json};
 use support::{Bootstrap, assert_error, assert_response, bootstrap_path, result};
 
@@ -168,16 +166,7 @@ fn a_request_for_another_skill_is_an_invocation_error() {
 fn a_bad_configuration_is_an_init_error_and_a_non_zero_exit() {
     let emulator = Emulator::start().expect("emulator");
     let mut bootstrap = spawn(&emulator, &[("ALEXA_SKILL_ID", "my-skill")]);
-    let status = bootstrap
-        .wait_exit(Duration::from_secs(10))
-        .unwrap_or_else(|| panic!("bootstrap did not exit:\n{}", bootstrap.log()));
-    assert!(!status.success());
-    let posts = emulator.posts();
-    let init = posts
-        .iter()
-        .find(|p| p.kind == PostKind::InitError)
-        .unwrap_or_else(|| panic!("no init error posted:\n{}", bootstrap.log()));
-    let body = init.json().expect("JSON body");
+    let body = bootstrap.init_error(&emulator);
     assert_eq!(body["errorType"], "Config");
     assert!(body["errorMessage"].as_str().unwrap().contains("my-skill"));
 }

@@ -3,28 +3,20 @@
 
 mod support;
 
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let path = support::example_path("hello_world");
-    let mut child = Command::new(&path)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .env_remove("ALEXA_SKILL_PACKAGE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()));
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("the binary finishes")
+    run_bytes(args, stdin.as_bytes())
+}
+
+fn run_bytes(args: &[&str], stdin: &[u8]) -> Output {
+    support::run_with_input(
+        Command::new(support::example_path("hello_world"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("ALEXA_SKILL_PACKAGE"),
+        stdin,
+    )
 }
 
 fn stdout(out: &Output) -> String {
@@ -163,23 +155,10 @@ fn a_closed_or_full_stdout_is_an_error_exit_not_a_panic() {
 #[cfg(feature = "simulator")]
 #[test]
 fn a_line_that_is_not_utf8_is_skipped_and_the_simulator_goes_on() {
-    let path = support::example_path("hello_world");
-    let mut child = Command::new(&path)
-        .args(["--locale", "en-US"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .env_remove("ALEXA_SKILL_PACKAGE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin
-        .write_all(b"help\n\xff\xfe hello \xc3\nhello\n\x80\n")
-        .expect("write stdin");
-    drop(stdin);
-    let out = child.wait_with_output().expect("finishes");
+    let out = run_bytes(
+        &["--locale", "en-US"],
+        b"help\n\xff\xfe hello \xc3\nhello\n\x80\n",
+    );
     let text = stdout(&out);
     assert!(out.status.success(), "{text}");
     assert_eq!(text.matches("not UTF-8 text; skipped").count(), 2, "{text}");

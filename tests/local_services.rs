@@ -4,8 +4,7 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use alexa_kit::local::StandIn;
@@ -14,31 +13,14 @@ use alexa_kit::services::{Address, ReminderRequest};
 use alexa_kit::testing::{Conversation, intent};
 
 fn simulate(args: &[&str], stdin: &str) -> String {
-    let path = support::example_path("time_zone");
-    let mut child = Command::new(&path)
-        .args(["--skill-package", "examples/time_zone/skill-package"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("AWS_LAMBDA_RUNTIME_API")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()));
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out: Output = child.wait_with_output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{text}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = support::run_with_input(
+        Command::new(support::example_path("time_zone"))
+            .args(["--skill-package", "examples/time_zone/skill-package"])
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR")),
+        stdin.as_bytes(),
     );
-    text
+    support::success_stdout(&out, "time_zone")
 }
 
 #[test]

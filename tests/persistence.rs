@@ -364,27 +364,17 @@ fn example_path(name: &str) -> PathBuf {
 /// `.alexa-kit/attributes/` of the working directory, from one run to the next.
 #[test]
 fn a_local_run_remembers_the_user_between_runs() {
-    use std::io::Write;
     let dir = scratch("local-runs");
     std::fs::create_dir_all(&dir).expect("dir");
     let launch = r#"{"version":"1.0","session":{"new":true,"sessionId":"s","user":{"userId":"amzn1.ask.account.LOCAL"}},"context":{"System":{"user":{"userId":"amzn1.ask.account.LOCAL"}}},"request":{"type":"LaunchRequest","requestId":"r","locale":"en-US"}}"#;
     for expected in ["Visit number 1.", "Visit number 2."] {
-        let mut child = Command::new(example_path("persistent_counter"))
-            .args(["invoke", "-"])
-            .current_dir(&dir)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("run the example");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(launch.as_bytes())
-            .expect("write");
-        let out = child.wait_with_output().expect("output");
-        assert!(out.status.success());
-        let stdout = String::from_utf8_lossy(&out.stdout);
+        let out = support::run_with_input(
+            Command::new(example_path("persistent_counter"))
+                .args(["invoke", "-"])
+                .current_dir(&dir),
+            launch.as_bytes(),
+        );
+        let stdout = support::success_stdout(&out, "persistent_counter invoke");
         assert!(stdout.contains(expected), "{stdout}");
     }
     let file = dir.join(".alexa-kit/attributes/amzn1.ask.account.LOCAL.json");

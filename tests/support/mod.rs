@@ -3,9 +3,9 @@
 
 #![allow(dead_code)]
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -41,6 +41,39 @@ pub fn example_path(name: &str) -> PathBuf {
     let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
     dir.join("examples")
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// Runs `command` to its end with `input` on its stdin and its output
+/// captured, as a local command (`AWS_LAMBDA_RUNTIME_API` unset).
+pub fn run_with_input(command: &mut Command, input: &[u8]) -> Output {
+    let program = command.get_program().to_owned();
+    let mut child = command
+        .env_remove("AWS_LAMBDA_RUNTIME_API")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("the command finishes")
+}
+
+/// The stdout of a command that must have succeeded; `what`, its stdout and
+/// its stderr say why when it did not.
+pub fn success_stdout(out: &Output, what: &str) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{what}: {}\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
 }
 
 /// A running bootstrap; killed on drop; its output collected for diagnostics.
@@ -115,6 +148,21 @@ impl Bootstrap {
             }
             thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    /// The body of the init error the bootstrap posted to `emulator` before
+    /// it exited unsuccessfully (within [`WAIT`]).
+    pub fn init_error(&mut self, emulator: &Emulator) -> Value {
+        let status = self
+            .wait_exit(WAIT)
+            .unwrap_or_else(|| panic!("bootstrap did not exit:\n{}", self.log()));
+        assert!(!status.success());
+        let posts = emulator.posts();
+        let init = posts
+            .iter()
+            .find(|p| p.kind == PostKind::InitError)
+            .unwrap_or_else(|| panic!("no init error posted:\n{}", self.log()));
+        init.json().expect("JSON body")
     }
 
     /// Waits up to `timeout` for the process to exit.
