@@ -52,6 +52,17 @@ fn repeat(open: &str, item: &str, close: &str, budget: usize, count: Option<usiz
 fn shapes() -> Vec<(&'static str, String)> {
     let room = SIZE - envelope("{}", CONTEXT, HELLO).len();
     let attrs = |inner: String| envelope(&inner, CONTEXT, HELLO);
+    // An IntentRequest with slots `s0`, `s1`… up to `count` or the room left.
+    let slots = |count: Option<usize>| {
+        let request = repeat(
+            r#"{"type":"IntentRequest","requestId":"r","locale":"en-US","intent":{"name":"HelloWorldIntent","slots":{"#,
+            r#""s{i}":{"name":"s{i}","value":"v"}"#,
+            "}}}",
+            room,
+            count,
+        );
+        envelope("{}", CONTEXT, &request)
+    };
     vec![
         (
             "attributes {\"a\":[0,0,0,…]}",
@@ -89,34 +100,8 @@ fn shapes() -> Vec<(&'static str, String)> {
             "attributes 16,500 × {\"a\":0} (accepted)",
             attrs(repeat(r#"{"a":["#, r#"{"a":0}"#, "]}", room, Some(16_500))),
         ),
-        (
-            "intent with 6 MB of slots",
-            envelope(
-                "{}",
-                CONTEXT,
-                &repeat(
-                    r#"{"type":"IntentRequest","requestId":"r","locale":"en-US","intent":{"name":"HelloWorldIntent","slots":{"#,
-                    r#""s{i}":{"name":"s{i}","value":"v"}"#,
-                    "}}}",
-                    room,
-                    None,
-                ),
-            ),
-        ),
-        (
-            "intent with 8,000 slots (accepted)",
-            envelope(
-                "{}",
-                CONTEXT,
-                &repeat(
-                    r#"{"type":"IntentRequest","requestId":"r","locale":"en-US","intent":{"name":"HelloWorldIntent","slots":{"#,
-                    r#""s{i}":{"name":"s{i}","value":"v"}"#,
-                    "}}}",
-                    room,
-                    Some(8_000),
-                ),
-            ),
-        ),
+        ("intent with 6 MB of slots", slots(None)),
+        ("intent with 8,000 slots (accepted)", slots(Some(8_000))),
         (
             "unknown request type, payload [0,0,…]",
             envelope(
