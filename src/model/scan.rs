@@ -134,7 +134,10 @@ impl<'a> Scanner<'a> {
     fn scalar(&mut self) -> Result<(), ScanError> {
         let start = self.pos;
         while let Some(&b) = self.bytes.get(self.pos) {
-            if CLASS[usize::from(b)] != OTHER || matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            if matches!(
+                b,
+                b',' | b':' | b'{' | b'[' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'
+            ) {
                 break;
             }
             self.pos += 1;
@@ -277,23 +280,6 @@ impl<'a> Scanner<'a> {
         }
     }
 }
-
-const OTHER: u8 = 0;
-const SEPARATOR: u8 = 1;
-const OPEN: u8 = 2;
-const CLOSE: u8 = 3;
-
-/// What each byte means to the scan outside strings.
-static CLASS: [u8; 256] = {
-    let mut class = [OTHER; 256];
-    class[b',' as usize] = SEPARATOR;
-    class[b':' as usize] = SEPARATOR;
-    class[b'{' as usize] = OPEN;
-    class[b'[' as usize] = OPEN;
-    class[b'}' as usize] = CLOSE;
-    class[b']' as usize] = CLOSE;
-    class
-};
 
 /// Which of a 64-byte block's bytes matter to [`Scanner::value_at_depth`],
 /// one bit per byte (bit `i` is byte `i` of the block), found with the CPU's
