@@ -418,13 +418,21 @@ fn assemble(input: &Input, response: Box<Response>, in_session: bool) -> Result<
 #[cold]
 #[inline(never)]
 fn assemble_apology(input: &Input, response: Box<Response>, in_session: bool) -> Result<Answer> {
-    if let Ok(answer) = assemble(input, response.clone(), in_session) {
-        return Ok(answer);
+    if let Ok(json) = outgoing(input, &response, in_session) {
+        return Ok(Answer {
+            response,
+            with_attributes: in_session,
+            json,
+        });
     }
     if in_session {
         tracing::warn!("no room for the session attributes beside the apology; sent without them");
-        if let Ok(answer) = assemble(input, response, false) {
-            return Ok(answer);
+        if let Ok(json) = outgoing(input, &response, false) {
+            return Ok(Answer {
+                response,
+                with_attributes: false,
+                json,
+            });
         }
     }
     tracing::error!("the error handler's answer is too big; answering with the built-in apology");
