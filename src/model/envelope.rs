@@ -194,24 +194,36 @@ impl RequestEnvelope {
         let Some(request) = request else {
             return Err(full_parse_error(text));
         };
-        let parts = || -> serde_json::Result<Self> {
-            // One copy of the event, shared by `context` and `Input::raw_json`.
-            let source: Arc<str> = Arc::from(text);
+        // One copy of the event, shared by `context` and `Input::raw_json`.
+        let source: Arc<str> = Arc::from(text);
+        // The parts with alexa-kit's reader; should it refuse them, with
+        // serde_json, which reads some rare shapes the reader leaves to it
+        // and, on an error, says where.
+        let parts = |fast: bool| -> serde_json::Result<Self> {
+            fn part<'a, T: Deserialize<'a>>(text: &'a str, fast: bool) -> serde_json::Result<T> {
+                if fast {
+                    super::read::from_str(text)
+                } else {
+                    serde_json::from_str(text)
+                }
+            }
             Ok(RequestEnvelope {
                 version: version
-                    .map(serde_json::from_str)
+                    .map(|v| part(v, fast))
                     .transpose()?
                     .unwrap_or_default(),
-                session: session.map(serde_json::from_str).transpose()?.flatten(),
+                session: session.map(|s| part(s, fast)).transpose()?.flatten(),
                 context: match context {
                     None | Some("null") => LazyContext::default(),
                     Some(raw) => LazyContext::unparsed(source.clone(), offset(text, raw)),
                 },
-                request: serde_json::from_str(request)?,
-                source: Source(Some(source)),
+                request: part(request, fast)?,
+                source: Source(Some(source.clone())),
             })
         };
-        parts().map_err(|_| full_parse_error(text))
+        parts(true)
+            .or_else(|_| parts(false))
+            .map_err(|_| full_parse_error(text))
     }
 
     /// Parses an envelope from a JSON string.

@@ -499,6 +499,20 @@ fn next_quote_or_backslash(bytes: &[u8], at: usize) -> usize {
     at + memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len())
 }
 
+/// Where the value that starts at `at` in `text` (after whitespace) ends,
+/// `depth` containers deep: brackets and strings matched as in
+/// [`Scanner::value_at_depth`], the rest left to whoever reads it.
+pub(crate) fn value_end(text: &str, at: usize, depth: usize) -> Result<usize, ScanError> {
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: at,
+        values: 0,
+    };
+    scanner.value_at_depth(depth)?;
+    Ok(scanner.pos)
+}
+
 /// The raw text of the value at `path` (object keys) inside the JSON value
 /// `text`, if every step is an object holding the key. The first of
 /// duplicate keys wins.
@@ -532,7 +546,7 @@ pub(crate) fn find_plain_str<'a>(text: &'a str, path: &[&str]) -> Result<Option<
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn skip(text: &str) -> Result<(&str, usize), ScanError> {
@@ -635,17 +649,17 @@ mod tests {
     }
 
     /// A small deterministic generator (xorshift), so that failures repeat.
-    struct Rng(u64);
+    pub(crate) struct Rng(pub(crate) u64);
 
     impl Rng {
-        fn next(&mut self) -> u64 {
+        pub(crate) fn next(&mut self) -> u64 {
             self.0 ^= self.0 << 13;
             self.0 ^= self.0 >> 7;
             self.0 ^= self.0 << 17;
             self.0
         }
 
-        fn below(&mut self, n: usize) -> usize {
+        pub(crate) fn below(&mut self, n: usize) -> usize {
             (self.next() % n as u64) as usize
         }
     }
@@ -745,7 +759,8 @@ mod tests {
 
     /// Random valid JSON: containers, strings with escapes and non-ASCII,
     /// numbers, literals, whitespace.
-    fn json(rng: &mut Rng, depth: usize, out: &mut String) {
+    /// Random JSON text, with whitespace, escapes and non-ASCII characters.
+    pub(crate) fn json(rng: &mut Rng, depth: usize, out: &mut String) {
         let space = |rng: &mut Rng, out: &mut String| {
             if rng.below(4) == 0 {
                 out.push_str(&" \n\t\r"[..1 + rng.below(4)]);
