@@ -67,13 +67,19 @@ pub(crate) fn to_json(envelope: &impl serde::Serialize) -> Result<Vec<u8>> {
     // Most answers are a few hundred bytes: one allocation instead of serde_json's
     // 128-byte start and the reallocations after it.
     let mut bytes = Pushing(Vec::with_capacity(1024));
-    serde_json::to_writer(&mut bytes, envelope).map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidResponse,
-            "the response could not be serialized",
-        )
-        .with_source(e)
-    })?;
+    // alexa-kit's writer, or serde_json for what it leaves to it.
+    super::json::to_writer(&mut bytes.0, envelope)
+        .or_else(|_| {
+            bytes.0.clear();
+            serde_json::to_writer(&mut bytes, envelope)
+        })
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidResponse,
+                "the response could not be serialized",
+            )
+            .with_source(e)
+        })?;
     check_envelope_size(bytes.0.len())?;
     Ok(bytes.0)
 }

@@ -27,6 +27,7 @@
 pub mod ssml;
 
 mod builder;
+mod json;
 mod limits;
 mod parts;
 
