@@ -93,7 +93,7 @@ mod check;
 mod format;
 mod source;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -288,7 +288,8 @@ struct Inner {
     bundles: Vec<LocaleBundle>,
     default: usize,
     /// Canonical tag (`en-GB`) → index into `bundles`.
-    by_tag: HashMap<String, usize>,
+    /// Looked up on every request: FxHash (its keys are the skill's own tags).
+    by_tag: rustc_hash::FxHashMap<String, usize>,
     /// The tags of `bundles`, in the same order, for `fluent-langneg`.
     available: Vec<LanguageIdentifier>,
     builtin: &'static [source::Folder],
@@ -952,6 +953,11 @@ impl Localizer {
                 default_locale = %self.inner.bundles[self.inner.default].name,
                 "message missing in this locale; using the default locale's"
             );
+        }
+        // Most messages are plain text, which is what Fluent would write
+        // (alexa-kit sets no transform): no resolver needed.
+        if let [ast::PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+            return (*value).to_owned();
         }
         let mut out = String::new();
         let mut errors = Vec::new();

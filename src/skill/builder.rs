@@ -441,7 +441,7 @@ impl SkillBuilder {
         Ok(Skill {
             inner: std::rc::Rc::new(SkillInner {
                 locales,
-                intents,
+                intents: intents.into_iter().collect(),
                 by_kind,
                 predicates,
                 request_interceptors,

@@ -43,7 +43,6 @@ mod input;
 mod kind;
 mod persistent;
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 pub use attributes::{RequestAttributes, SessionAttributes};
@@ -97,7 +96,8 @@ pub struct Skill {
 
 struct SkillInner {
     locales: Locales,
-    intents: HashMap<String, Box<dyn Handler>>,
+    /// Looked up on every intent request: FxHash (its keys are the skill's own intents).
+    intents: rustc_hash::FxHashMap<String, Box<dyn Handler>>,
     by_kind: Vec<Box<dyn Handler>>,
     predicates: Vec<Box<dyn RequestHandler>>,
     request_interceptors: Vec<Box<dyn RequestInterceptor>>,
