@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::read::Reader;
 use super::scan::{self, MAX_DEPTH, MAX_VALUES, ScanError, Scanner};
 use super::{Context, DialogState, Geolocation, Intent, Request, ResolvedValue, Slot, Viewport};
 use crate::{Error, ErrorKind, Result};
@@ -156,10 +157,59 @@ impl RequestEnvelope {
         self.source = Source::default();
     }
 
+    /// Reads the envelope in one pass: `version`, `session` and `request`
+    /// parsed, `context` kept as text until it is read. Anything that pass
+    /// does not take goes the careful way, [`scan_then_parse`](Self::scan_then_parse).
+    fn scan(text: &str) -> Result<Self> {
+        match Self::read_once(text) {
+            Some(envelope) => Ok(envelope),
+            None => Self::scan_then_parse(text),
+        }
+    }
+
+    /// The envelope in one pass of alexa-kit's reader (see `model/read.rs`):
+    /// the parts the model reads now are parsed with serde as the reader
+    /// reaches them, the others matched with the envelope scanner, and the
+    /// values counted as the scan counts them. `None` for anything else
+    /// (an error, a repeated part, a limit reached, a shape the reader
+    /// leaves to serde_json): the scan-then-parse path decides those, with
+    /// its messages.
+    fn read_once(text: &str) -> Option<Self> {
+        let (mut version, mut session, mut context, mut request) = (None, None, None, None);
+        let mut reader = Reader::new(text);
+        reader.begin_object().ok()?;
+        while let Some(key) = reader.next_member().ok()? {
+            match &*key {
+                "version" if version.is_none() => version = Some(reader.value().ok()?),
+                "session" if session.is_none() => session = Some(reader.value().ok()?),
+                "request" if request.is_none() => request = Some(reader.value().ok()?),
+                "context" if context.is_none() => context = Some(reader.skip().ok()?),
+                "version" | "session" | "request" | "context" => return None,
+                _ => {
+                    reader.skip().ok()?;
+                }
+            }
+        }
+        reader.end().ok()?;
+        let request = request?;
+        // One copy of the event, shared by `context` and `Input::raw_json`.
+        let source: Arc<str> = Arc::from(text);
+        Some(RequestEnvelope {
+            version: version.unwrap_or_default(),
+            session: session.flatten(),
+            context: match context {
+                None | Some("null") => LazyContext::default(),
+                Some(raw) => LazyContext::unparsed(source.clone(), offset(text, raw)),
+            },
+            request,
+            source: Source(Some(source)),
+        })
+    }
+
     /// Scans the whole envelope once (structure, size and depth limits), then
     /// parses `version`, `session` and `request` and keeps `context` as text
     /// until it is read. On any error, a full parse says what and where.
-    fn scan(text: &str) -> Result<Self> {
+    fn scan_then_parse(text: &str) -> Result<Self> {
         let (mut version, mut session, mut context, mut request) = (None, None, None, None);
         let mut duplicate = false;
         let mut scanner = Scanner::new(text);
@@ -979,6 +1029,81 @@ pub struct ScopeStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-pass reader takes only what the careful path reads the same.
+    #[test]
+    fn one_pass_reads_what_scan_then_parse_reads() {
+        use crate::model::read::tests::mutated;
+        use crate::model::scan::tests::Rng;
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/alexa-requests");
+        let mut rng = Rng(0x1234_5678_9abc_def1);
+        let (mut files, mut read) = (0, 0);
+        let mut check = |text: &str| {
+            if let Some(fast) = RequestEnvelope::read_once(text) {
+                let careful =
+                    RequestEnvelope::scan_then_parse(text).expect("the careful path reads it");
+                assert_eq!(fast, careful, "{text}");
+                assert_eq!(fast.context(), careful.context(), "{text}");
+                read += 1;
+            }
+        };
+        for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            if !text.contains("\"request\"") {
+                continue;
+            }
+            files += 1;
+            check(&text);
+            for _ in 0..300 {
+                check(&mutated(&mut rng, &text));
+            }
+        }
+        assert!(
+            files > 10 && read > files * 50,
+            "{files} files, {read} read in one pass"
+        );
+    }
+
+    /// Past the limits, the one pass stops and the careful path refuses
+    /// with its message; just inside them, both read the event.
+    #[test]
+    fn one_pass_stops_at_the_limits() {
+        let event = |attributes: &str| {
+            format!(
+                r#"{{"session":{{"attributes":{{"a":{attributes}}}}},"request":{{"type":"LaunchRequest"}}}}"#
+            )
+        };
+        let many = event(&format!("[{}0]", "0,".repeat(MAX_VALUES)));
+        assert!(RequestEnvelope::read_once(&many).is_none());
+        let err = RequestEnvelope::from_json(&many).unwrap_err();
+        assert!(
+            err.to_string().contains("more than 50000 JSON values"),
+            "{err}"
+        );
+        let deep = event(&format!(
+            "{}{}",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        ));
+        assert!(RequestEnvelope::read_once(&deep).is_none());
+        let err = RequestEnvelope::from_json(&deep).unwrap_err();
+        assert!(err.to_string().contains("nested deeper than 128"), "{err}");
+        let fine = event(&format!("[{}0]", "0,".repeat(MAX_VALUES / 2 - 10)));
+        assert!(RequestEnvelope::read_once(&fine).is_some());
+        let fine = event(&format!(
+            "{}{}",
+            "[".repeat(MAX_DEPTH - 4),
+            "]".repeat(MAX_DEPTH - 4)
+        ));
+        assert_eq!(
+            RequestEnvelope::read_once(&fine),
+            RequestEnvelope::scan_then_parse(&fine).ok()
+        );
+        assert!(RequestEnvelope::read_once(&fine).is_some());
+    }
 
     const EVENT: &str = r#"{"version":"1.0","context":{"Viewport":{"pixelWidth":960},
         "System":{"application":{"applicationId":"amzn1.ask.skill.1"},"user":{"userId":"u\u0031"},

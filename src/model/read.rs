@@ -31,7 +31,7 @@ use serde::Deserialize;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::scan::{self, MAX_DEPTH};
+use super::scan::{self, MAX_DEPTH, MAX_VALUES};
 
 /// serde_json's error type, so that what serde_json reads for this reader
 /// passes through unchanged.
@@ -43,16 +43,10 @@ type Error = serde_json::Error;
 /// let session: Session = read::from_str(r#"{"new":true}"#)?;
 /// ```
 pub(crate) fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Error> {
-    let mut reader = Reader {
-        text,
-        pos: 0,
-        depth: 0,
-    };
-    let value = T::deserialize(&mut reader)?;
-    match reader.peek() {
-        None => Ok(value),
-        Some(_) => Err(invalid()),
-    }
+    let mut reader = Reader::new(text);
+    let value = reader.value()?;
+    reader.end()?;
+    Ok(value)
 }
 
 /// What every refusal says; [`RequestEnvelope::from_slice`](super::RequestEnvelope::from_slice)
@@ -82,14 +76,104 @@ enum Str<'de> {
     Token(&'de str),
 }
 
-struct Reader<'de> {
+/// A position in JSON text. Besides serde's [`Deserializer`], it walks an
+/// object member by member for [`RequestEnvelope::from_slice`], which reads
+/// the envelope's top level in one pass: the parts it parses with serde, the
+/// others ([`skip`](Self::skip)) matched with the envelope scanner.
+///
+/// [`Deserializer`]: serde::Deserializer
+/// [`RequestEnvelope::from_slice`]: super::RequestEnvelope::from_slice
+pub(crate) struct Reader<'de> {
     text: &'de str,
     pos: usize,
     /// Arrays and objects open around `pos`.
     depth: usize,
+    /// The values and object keys passed so far, bounded by [`MAX_VALUES`]
+    /// (an array's elements, too, so never fewer than the scanner counts).
+    values: usize,
+    /// Whether the next [`next_member`](Self::next_member) is the first.
+    first: bool,
 }
 
 impl<'de> Reader<'de> {
+    pub(crate) fn new(text: &'de str) -> Self {
+        Reader {
+            text,
+            pos: 0,
+            depth: 0,
+            values: 0,
+            first: true,
+        }
+    }
+
+    /// One value read with serde.
+    pub(crate) fn value<T: Deserialize<'de>>(&mut self) -> Result<T, Error> {
+        T::deserialize(&mut *self)
+    }
+
+    /// Moves past the value that starts here, matching only its brackets and
+    /// strings (see [`scan::value_end`]); returns its text.
+    pub(crate) fn skip(&mut self) -> Result<&'de str, Error> {
+        self.token()
+    }
+
+    /// At `{`: enters the object whose members [`next_member`](Self::next_member) walks.
+    pub(crate) fn begin_object(&mut self) -> Result<(), Error> {
+        if self.peek() != Some(b'{') {
+            return Err(invalid());
+        }
+        self.count()?;
+        self.enter()?;
+        self.first = true;
+        Ok(())
+    }
+
+    /// The next member's key, its `:` passed, or `None` after the object's `}`.
+    /// A key with an escape is decoded by serde_json.
+    pub(crate) fn next_member(&mut self) -> Result<Option<std::borrow::Cow<'de, str>>, Error> {
+        let mut first = self.first;
+        let more = self.more(&mut first, b'}')?;
+        self.first = first;
+        if !more {
+            return self.close(b'}').map(|()| None);
+        }
+        let key = self.key()?;
+        Ok(Some(match key {
+            Str::Plain(s) => std::borrow::Cow::Borrowed(s),
+            Str::Token(t) => std::borrow::Cow::Owned(serde_json::from_str(t)?),
+        }))
+    }
+
+    /// Checks that only whitespace is left.
+    pub(crate) fn end(&mut self) -> Result<(), Error> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(invalid()),
+        }
+    }
+
+    /// One more value or key.
+    fn count(&mut self) -> Result<(), Error> {
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err(invalid());
+        }
+        Ok(())
+    }
+
+    /// An object key (counted) and its colon.
+    fn key(&mut self) -> Result<Str<'de>, Error> {
+        if self.peek() != Some(b'"') {
+            return Err(invalid());
+        }
+        self.count()?;
+        let key = self.string()?;
+        if self.peek() != Some(b':') {
+            return Err(invalid());
+        }
+        self.pos += 1;
+        Ok(key)
+    }
     /// Skips whitespace; the next byte.
     fn peek(&mut self) -> Option<u8> {
         let bytes = self.text.as_bytes();
@@ -97,6 +181,12 @@ impl<'de> Reader<'de> {
             self.pos += 1;
         }
         bytes.get(self.pos).copied()
+    }
+
+    /// Skips whitespace and counts the value that starts at the next byte.
+    fn peek_value(&mut self) -> Result<Option<u8>, Error> {
+        self.count()?;
+        Ok(self.peek())
     }
 
     /// Moves past `word` (`null`, `true`, `false`), which must be next.
@@ -134,7 +224,12 @@ impl<'de> Reader<'de> {
     /// scanner (brackets and strings only); returns its text.
     fn token(&mut self) -> Result<&'de str, Error> {
         self.peek();
-        let end = scan::value_end(self.text, self.pos, self.depth).map_err(|_| invalid())?;
+        let (end, values) =
+            scan::value_end(self.text, self.pos, self.depth).map_err(|_| invalid())?;
+        self.values += values;
+        if self.values > MAX_VALUES {
+            return Err(invalid());
+        }
         let token = &self.text[self.pos..end];
         self.pos = end;
         Ok(token)
@@ -218,7 +313,7 @@ impl<'de> Reader<'de> {
 macro_rules! numbers {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            match self.peek() {
+            match self.peek_value()? {
                 Some(b'-' | b'0'..=b'9') => by_serde_json(self.number(), |de| de.$method(visitor)),
                 _ => Err(invalid()),
             }
@@ -239,7 +334,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.peek() {
+        match self.peek_value()? {
             Some(b'n') => {
                 self.literal("null")?;
                 visitor.visit_unit()
@@ -285,7 +380,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     whole_value! { deserialize_char deserialize_bytes deserialize_byte_buf }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.peek() {
+        match self.peek_value()? {
             Some(b'"') => match self.string()? {
                 Str::Plain(s) => visitor.visit_borrowed_str(s),
                 Str::Token(t) => by_serde_json(t, |de| de.deserialize_str(visitor)),
@@ -305,6 +400,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.peek() {
             Some(b'n') => {
+                self.count()?;
                 self.literal("null")?;
                 visitor.visit_none()
             }
@@ -342,7 +438,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.peek() {
+        match self.peek_value()? {
             Some(b'[') => self.seq(visitor),
             _ => Err(invalid()),
         }
@@ -366,7 +462,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.peek() {
+        match self.peek_value()? {
             Some(b'{') => self.map(visitor),
             _ => Err(invalid()),
         }
@@ -379,7 +475,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.peek() {
+        match self.peek_value()? {
             Some(b'{') => self.map(visitor),
             Some(b'[') => self.seq(visitor),
             _ => Err(invalid()),
@@ -396,6 +492,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         if self.peek() == Some(b'"') {
             let start = self.pos;
             if let Str::Plain(s) = self.string()? {
+                self.count()?;
                 return visitor.visit_enum(BorrowedStrDeserializer::new(s));
             }
             self.pos = start;
@@ -447,21 +544,14 @@ impl<'de> MapAccess<'de> for Members<'_, 'de> {
         if !reader.more(&mut self.first, b'}')? {
             return Ok(None);
         }
-        if reader.peek() != Some(b'"') {
-            return Err(invalid());
-        }
         // Keys are strings: a seed that wants a number or a bool from one
         // (serde_json's map keys allow it) is refused here and read by
         // serde_json on the second pass.
-        let key = match reader.string()? {
-            Str::Plain(s) => seed.deserialize(BorrowedStrDeserializer::new(s))?,
-            Str::Token(t) => by_serde_json(t, |de| seed.deserialize(de))?,
-        };
-        if reader.peek() != Some(b':') {
-            return Err(invalid());
+        match reader.key()? {
+            Str::Plain(s) => seed.deserialize(BorrowedStrDeserializer::new(s)),
+            Str::Token(t) => by_serde_json(t, |de| seed.deserialize(de)),
         }
-        reader.pos += 1;
-        Ok(Some(key))
+        .map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
@@ -579,7 +669,7 @@ pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::scan::tests::{Rng, json};
     use serde_json::Value;
@@ -696,7 +786,7 @@ mod tests {
 
     /// `text` with one byte, chosen by `rng`, changed to one that matters to
     /// JSON (only where a character is one byte, so it stays UTF-8).
-    fn mutated(rng: &mut Rng, text: &str) -> String {
+    pub(crate) fn mutated(rng: &mut Rng, text: &str) -> String {
         let mut bytes = text.as_bytes().to_vec();
         for _ in 0..4 {
             let at = rng.below(bytes.len().max(1));

@@ -500,9 +500,10 @@ fn next_quote_or_backslash(bytes: &[u8], at: usize) -> usize {
 }
 
 /// Where the value that starts at `at` in `text` (after whitespace) ends,
-/// `depth` containers deep: brackets and strings matched as in
+/// `depth` containers deep, and how many values it counts towards
+/// [`MAX_VALUES`]: brackets and strings matched as in
 /// [`Scanner::value_at_depth`], the rest left to whoever reads it.
-pub(crate) fn value_end(text: &str, at: usize, depth: usize) -> Result<usize, ScanError> {
+pub(crate) fn value_end(text: &str, at: usize, depth: usize) -> Result<(usize, usize), ScanError> {
     let mut scanner = Scanner {
         text,
         bytes: text.as_bytes(),
@@ -510,7 +511,7 @@ pub(crate) fn value_end(text: &str, at: usize, depth: usize) -> Result<usize, Sc
         values: 0,
     };
     scanner.value_at_depth(depth)?;
-    Ok(scanner.pos)
+    Ok((scanner.pos, scanner.values))
 }
 
 /// The raw text of the value at `path` (object keys) inside the JSON value
