@@ -153,6 +153,7 @@ impl<'de> Reader<'de> {
     }
 
     /// One more value or key.
+    #[inline]
     fn count(&mut self) -> Result<(), Error> {
         self.values += 1;
         if self.values > MAX_VALUES {
@@ -162,6 +163,7 @@ impl<'de> Reader<'de> {
     }
 
     /// An object key (counted) and its colon.
+    #[inline]
     fn key(&mut self) -> Result<Str<'de>, Error> {
         if self.peek() != Some(b'"') {
             return Err(invalid());
@@ -175,6 +177,7 @@ impl<'de> Reader<'de> {
         Ok(key)
     }
     /// Skips whitespace; the next byte.
+    #[inline]
     fn peek(&mut self) -> Option<u8> {
         let bytes = self.text.as_bytes();
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(self.pos) {
@@ -184,6 +187,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Skips whitespace and counts the value that starts at the next byte.
+    #[inline]
     fn peek_value(&mut self) -> Result<Option<u8>, Error> {
         self.count()?;
         Ok(self.peek())
@@ -200,6 +204,7 @@ impl<'de> Reader<'de> {
     }
 
     /// At a `"`: moves past the string.
+    #[inline]
     fn string(&mut self) -> Result<Str<'de>, Error> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
@@ -290,6 +295,7 @@ impl<'de> Reader<'de> {
 
     /// After a `,` or the opening bracket: whether another element or member
     /// follows, checking the commas between them.
+    #[inline]
     fn more(&mut self, first: &mut bool, closer: u8) -> Result<bool, Error> {
         match self.peek() {
             Some(b) if b == closer => return Ok(false),
@@ -613,6 +619,7 @@ pub(crate) fn plain_end(bytes: &[u8], at: usize) -> usize {
 /// [`plain_end_bytes`], 16 bytes at a time with SSE2 (in every x86_64
 /// target's baseline).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
 pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
     use std::arch::x86_64::{
         __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128,
@@ -641,6 +648,7 @@ pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
 /// [`plain_end_bytes`], 16 bytes at a time with NEON (in every aarch64
 /// target's baseline).
 #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+#[inline]
 pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
     use std::arch::aarch64::{
         vceqq_u8, vcleq_u8, vdupq_n_u8, vget_lane_u64, vld1q_u8, vorrq_u8, vreinterpret_u64_u8,
