@@ -597,9 +597,8 @@ fn ends_plain(b: u8) -> bool {
 }
 
 /// The index of the first byte from `at` that [`ends_plain`] (or
-/// `bytes.len()`), a byte at a time: the reference for the vector versions,
-/// and what other CPUs use.
-#[cfg_attr(any(target_arch = "x86_64", target_arch = "aarch64"), allow(dead_code))]
+/// `bytes.len()`), a byte at a time: the reference for the faster versions,
+/// and the last few bytes of a string.
 fn plain_end_bytes(bytes: &[u8], at: usize) -> usize {
     let rest = bytes.get(at..).unwrap_or_default();
     at + rest
@@ -608,12 +607,35 @@ fn plain_end_bytes(bytes: &[u8], at: usize) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// [`plain_end_bytes`], 8 bytes at a time in a `u64` (the tail of the
+/// vector versions, and short strings, such as the keys the response writer
+/// writes).
+#[inline]
+fn plain_end_words(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte below `n`; exact for the lowest such byte,
+    // which is the one wanted (a borrow may mark bytes above it too).
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        let hits = below(w ^ (ONES * u64::from(b'"')), 1)
+            | below(w ^ (ONES * u64::from(b'\\')), 1)
+            | below(w, 0x20);
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    plain_end_bytes(bytes, at)
+}
+
 #[cfg(not(any(
     all(target_arch = "x86_64", target_feature = "sse2"),
     all(target_arch = "aarch64", target_feature = "neon")
 )))]
 pub(crate) fn plain_end(bytes: &[u8], at: usize) -> usize {
-    plain_end_bytes(bytes, at)
+    plain_end_words(bytes, at)
 }
 
 /// [`plain_end_bytes`], 16 bytes at a time with SSE2 (in every x86_64
@@ -642,7 +664,7 @@ pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
         }
         at += 16;
     }
-    plain_end_bytes(bytes, at)
+    plain_end_words(bytes, at)
 }
 
 /// [`plain_end_bytes`], 16 bytes at a time with NEON (in every aarch64
@@ -673,7 +695,7 @@ pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
         }
         at += 16;
     }
-    plain_end_bytes(bytes, at)
+    plain_end_words(bytes, at)
 }
 
 #[cfg(test)]
