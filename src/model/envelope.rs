@@ -850,15 +850,13 @@ impl LazyContext {
         }
         // Parsing `{"context":…}` lets `invalid` name the full path; the
         // wrapper costs two small copies on a path taken once per request.
-        super::read::from_str(raw)
-            .or_else(|_| serde_json::from_str(raw))
-            .or_else(|_| {
-                let wrapped = format!("{{\"context\":{raw}}}");
-                match serde_json::from_str::<Wrapped>(&wrapped) {
-                    Ok(w) => Ok(w.context),
-                    Err(err) => Err(invalid(&wrapped, err)),
-                }
-            })
+        serde_json::from_str(raw).or_else(|_| {
+            let wrapped = format!("{{\"context\":{raw}}}");
+            match serde_json::from_str::<Wrapped>(&wrapped) {
+                Ok(w) => Ok(w.context),
+                Err(err) => Err(invalid(&wrapped, err)),
+            }
+        })
     }
 
     fn is_absent(&self) -> bool {

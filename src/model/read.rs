@@ -861,7 +861,7 @@ pub(crate) mod tests {
 
     #[test]
     fn agrees_with_serde_json_on_broken_alexa_requests() {
-        use crate::model::{Context, Request, Session};
+        use crate::model::{Request, Session};
         let dir =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/alexa-requests");
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -879,12 +879,9 @@ pub(crate) mod tests {
             files += 1;
             assert!(agrees::<Option<Session>>(session), "{session}");
             assert!(agrees::<Request>(request), "{request}");
-            let context = scan::find(&text, &["context"]).unwrap_or("null");
-            assert!(agrees::<Option<Context>>(context), "{context}");
             for _ in 0..200 {
                 accepted += usize::from(agrees::<Option<Session>>(&mutated(&mut rng, session)));
                 accepted += usize::from(agrees::<Request>(&mutated(&mut rng, request)));
-                agrees::<Option<Context>>(&mutated(&mut rng, context));
             }
         }
         assert!(
