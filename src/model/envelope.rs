@@ -129,10 +129,9 @@ impl RequestEnvelope {
     /// ```
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
         // Validate UTF-8 once for the whole input (cheaper than string by
-        // string), then plain serde_json. Only when that fails, parse again
-        // while tracking the path (which allocates per key) to say where.
-        // Both passes read a `&str`, so the model's deserializer is compiled
-        // for one reader only, which keeps the Lambda package small.
+        // string), then read a `&str`: one pass of alexa-kit's reader, or,
+        // when it refuses the event, a scan and serde_json, whose error says
+        // what and where (see `scan`).
         let text = std::str::from_utf8(bytes).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidRequest,

@@ -1,13 +1,15 @@
 //! A structural scan of JSON text: where each value ends, without building it.
 //!
-//! [`RequestEnvelope::from_slice`](super::RequestEnvelope::from_slice) scans
-//! the whole event once with this, then hands serde only the parts routing
-//! needs (`version`, `session`, `request`) and keeps `context` as text until
-//! it is read. Below the top level, the scan only matches brackets and
-//! strings: the rest of the grammar is checked by serde when a part is
-//! parsed, so a part nobody reads costs one pass of vector compares over
-//! 64-byte blocks (see [`Block`]), about 7 bytes per nanosecond on the
-//! build machine.
+//! [`RequestEnvelope::from_slice`](super::RequestEnvelope::from_slice) reads
+//! the event in one pass with alexa-kit's reader (`read.rs`), which calls
+//! this scan for the parts it does not parse (`context` until it is read,
+//! members the model does not know, and the tokens it hands to serde_json).
+//! When that pass refuses an event, the careful path scans the whole event
+//! with this first, then parses the parts. Below the top level, the scan
+//! only matches brackets and strings: the rest of the grammar is checked by
+//! serde when a part is parsed, so a part nobody reads costs one pass of
+//! vector compares over 64-byte blocks (see [`Block`]), about 7 bytes per
+//! nanosecond on the build machine.
 //!
 //! It also bounds what a parse can cost, whatever the event's shape: no more
 //! than [`MAX_VALUES`] values (object keys count too) and no deeper than
