@@ -58,6 +58,9 @@ mod lenient;
 mod read;
 mod request;
 pub(crate) use read::plain_end;
+/// The scanner's random JSON, for other modules' tests.
+#[cfg(test)]
+pub(crate) use scan::tests as scan_tests;
 mod response;
 mod scan;
 mod tagged;

@@ -519,6 +519,22 @@ mod tests {
     }
 
     #[test]
+    fn writes_random_values_as_serde_json_does() {
+        use crate::model::scan_tests::{Rng, json};
+        let mut rng = Rng(0x51ed_270b_27a9_3c4d);
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            json(&mut rng, 0, &mut text);
+            // Control characters and quotes inside strings too, as session
+            // attributes may hold anything a previous answer stored.
+            // (`q` and `z` are in no JSON literal.)
+            let text = text.replace('q', "\\u0001").replace('z', "\\\"");
+            let value: Value = serde_json::from_str(&text).expect("the generator writes JSON");
+            same(&value);
+        }
+    }
+
+    #[test]
     fn refuses_keys_serde_json_writes_otherwise() {
         let map = std::collections::BTreeMap::from([(1, "one")]);
         assert!(to_writer(&mut Vec::new(), &map).is_err());
