@@ -167,9 +167,9 @@ impl RequestEnvelope {
     }
 
     /// The envelope in one pass of alexa-kit's reader (see `model/read.rs`):
-    /// the parts the model reads now are parsed with serde as the reader
-    /// reaches them, the others matched with the envelope scanner, and the
-    /// values counted as the scan counts them. `None` for anything else
+    /// `version` and `session` read by it as it reaches them, `request` by
+    /// serde_json, the others matched with the envelope scanner, and the
+    /// values counted (never fewer than the scan counts). `None` for anything else
     /// (an error, a repeated part, a limit reached, a shape the reader
     /// leaves to serde_json): the scan-then-parse path decides those, with
     /// its messages.
@@ -194,24 +194,19 @@ impl RequestEnvelope {
             }
         }
         reader.end().ok()?;
-        let request = request?;
-        // One copy of the event, shared by `context` and `Input::raw_json`.
-        let source: Arc<str> = Arc::from(text);
-        Some(RequestEnvelope {
-            version: version.unwrap_or_default(),
-            session: session.flatten(),
-            context: match context {
-                None | Some("null") => LazyContext::default(),
-                Some(raw) => LazyContext::unparsed(source.clone(), offset(text, raw)),
-            },
-            request,
-            source: Source(Some(source)),
-        })
+        Some(Self::from_parts(
+            text,
+            version,
+            session.flatten(),
+            context,
+            request?,
+        ))
     }
 
     /// Scans the whole envelope once (structure, size and depth limits), then
-    /// parses `version`, `session` and `request` and keeps `context` as text
-    /// until it is read. On any error, a full parse says what and where.
+    /// parses `version`, `session` and `request` with serde_json (which reads
+    /// whatever the one pass left to it) and keeps `context` as text until it
+    /// is read. On any error, a full parse says what and where.
     fn scan_then_parse(text: &str) -> Result<Self> {
         let (mut version, mut session, mut context, mut request) = (None, None, None, None);
         let mut duplicate = false;
@@ -247,36 +242,36 @@ impl RequestEnvelope {
         let Some(request) = request else {
             return Err(full_parse_error(text));
         };
-        // One copy of the event, shared by `context` and `Input::raw_json`.
-        let source: Arc<str> = Arc::from(text);
-        // The parts with alexa-kit's reader; should it refuse them, with
-        // serde_json, which reads some rare shapes the reader leaves to it
-        // and, on an error, says where.
-        let parts = |fast: bool| -> serde_json::Result<Self> {
-            fn part<'a, T: Deserialize<'a>>(text: &'a str, fast: bool) -> serde_json::Result<T> {
-                if fast {
-                    super::read::from_str(text)
-                } else {
-                    serde_json::from_str(text)
-                }
-            }
-            Ok(RequestEnvelope {
-                version: version
-                    .map(|v| part(v, fast))
-                    .transpose()?
-                    .unwrap_or_default(),
-                session: session.map(|s| part(s, fast)).transpose()?.flatten(),
-                context: match context {
-                    None | Some("null") => LazyContext::default(),
-                    Some(raw) => LazyContext::unparsed(source.clone(), offset(text, raw)),
-                },
-                request: serde_json::from_str(request)?,
-                source: Source(Some(source.clone())),
-            })
+        let parts = || -> serde_json::Result<Self> {
+            let version = version.map(serde_json::from_str).transpose()?;
+            let session = session.map(serde_json::from_str).transpose()?.flatten();
+            let request = serde_json::from_str(request)?;
+            Ok(Self::from_parts(text, version, session, context, request))
         };
-        parts(true)
-            .or_else(|_| parts(false))
-            .map_err(|_| full_parse_error(text))
+        parts().map_err(|_| full_parse_error(text))
+    }
+
+    /// The envelope of `text` from its parts, `context` (a slice of `text`)
+    /// kept as text: one copy of the event, shared by `context` and
+    /// `Input::raw_json`.
+    fn from_parts(
+        text: &str,
+        version: Option<String>,
+        session: Option<Session>,
+        context: Option<&str>,
+        request: Request,
+    ) -> Self {
+        let source: Arc<str> = Arc::from(text);
+        RequestEnvelope {
+            version: version.unwrap_or_default(),
+            session,
+            context: match context {
+                None | Some("null") => LazyContext::default(),
+                Some(raw) => LazyContext::unparsed(source.clone(), offset(text, raw)),
+            },
+            request,
+            source: Source(Some(source)),
+        }
     }
 
     /// Parses an envelope from a JSON string.

@@ -45,12 +45,10 @@ use super::scan::{self, MAX_DEPTH, MAX_VALUES};
 /// passes through unchanged.
 type Error = serde_json::Error;
 
-/// Reads `T` from the JSON text `text`, all of it.
-///
-/// ```ignore
-/// let session: Session = read::from_str(r#"{"new":true}"#)?;
-/// ```
-pub(crate) fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Error> {
+/// Reads `T` from the JSON text `text`, all of it: the tests' way to compare
+/// the reader with serde_json.
+#[cfg(test)]
+fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Error> {
     let mut reader = Reader::new(text);
     let value = reader.value()?;
     reader.end()?;
