@@ -117,12 +117,6 @@ impl<'de> Reader<'de> {
         T::deserialize(&mut *self)
     }
 
-    /// Moves past the value that starts here, matching only its brackets and
-    /// strings (see [`scan::value_end`]); returns its text.
-    pub(crate) fn skip(&mut self) -> Result<&'de str, Error> {
-        self.token()
-    }
-
     /// At `{`: enters the object whose members [`next_member`](Self::next_member) walks.
     pub(crate) fn begin_object(&mut self) -> Result<(), Error> {
         if self.peek() != Some(b'{') {
@@ -161,7 +155,13 @@ impl<'de> Reader<'de> {
     /// One more value or key.
     #[inline]
     fn count(&mut self) -> Result<(), Error> {
-        self.values += 1;
+        self.add(1)
+    }
+
+    /// `n` more values or keys.
+    #[inline]
+    fn add(&mut self, n: usize) -> Result<(), Error> {
+        self.values += n;
         if self.values > MAX_VALUES {
             return Err(invalid());
         }
@@ -182,6 +182,7 @@ impl<'de> Reader<'de> {
         self.pos += 1;
         Ok(key)
     }
+
     /// Skips whitespace; the next byte.
     #[inline]
     fn peek(&mut self) -> Option<u8> {
@@ -231,16 +232,14 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// Moves past the value that starts here, found with the envelope
-    /// scanner (brackets and strings only); returns its text.
-    fn token(&mut self) -> Result<&'de str, Error> {
+    /// Moves past the value that starts here, matching only its brackets and
+    /// strings with the envelope scanner (see [`scan::value_end`]); returns
+    /// its text, for whoever reads it (serde_json, or nobody yet).
+    pub(crate) fn skip(&mut self) -> Result<&'de str, Error> {
         self.peek();
         let (end, values) =
             scan::value_end(self.text, self.pos, self.depth).map_err(|_| invalid())?;
-        self.values += values;
-        if self.values > MAX_VALUES {
-            return Err(invalid());
-        }
+        self.add(values)?;
         let token = &self.text[self.pos..end];
         self.pos = end;
         Ok(token)
@@ -337,7 +336,7 @@ macro_rules! numbers {
 macro_rules! whole_value {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            by_serde_json(self.token()?, |de| de.$method(visitor))
+            by_serde_json(self.skip()?, |de| de.$method(visitor))
         }
     )*};
 }
@@ -441,7 +440,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         if name == RAW_VALUE {
-            by_serde_json(self.token()?, |de| {
+            by_serde_json(self.skip()?, |de| {
                 de.deserialize_newtype_struct(name, visitor)
             })
         } else {
@@ -509,7 +508,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             }
             self.pos = start;
         }
-        by_serde_json(self.token()?, |de| {
+        by_serde_json(self.skip()?, |de| {
             de.deserialize_enum(name, variants, visitor)
         })
     }
