@@ -66,11 +66,11 @@ pub fn to_vec(envelope: &ResponseEnvelope) -> Result<Vec<u8>> {
 pub(crate) fn to_json(envelope: &impl serde::Serialize) -> Result<Vec<u8>> {
     // Most answers are a few hundred bytes: one allocation instead of serde_json's
     // 128-byte start and the reallocations after it.
-    let mut bytes = Pushing(Vec::with_capacity(1024));
+    let mut bytes = Vec::with_capacity(1024);
     // alexa-kit's writer, or serde_json for what it leaves to it.
-    super::json::to_writer(&mut bytes.0, envelope)
+    super::json::to_writer(&mut bytes, envelope)
         .or_else(|_| {
-            bytes.0.clear();
+            bytes.clear();
             serde_json::to_writer(&mut bytes, envelope)
         })
         .map_err(|e| {
@@ -80,35 +80,8 @@ pub(crate) fn to_json(envelope: &impl serde::Serialize) -> Result<Vec<u8>> {
             )
             .with_source(e)
         })?;
-    check_envelope_size(bytes.0.len())?;
-    Ok(bytes.0)
-}
-
-/// A `Vec<u8>` writer for serde_json, whose formatter writes most of an
-/// envelope's punctuation (`{`, `"`, `:`, `,`) one byte at a time: a push
-/// for those, instead of a call to `memcpy` each (about 45 per answer,
-/// which at `opt-level = "s"` are not inlined).
-struct Pushing(Vec<u8>);
-
-impl std::io::Write for Pushing {
-    #[inline]
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
-    }
-
-    #[inline]
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        match buf {
-            [byte] => self.0.push(*byte),
-            _ => self.0.extend_from_slice(buf),
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    check_envelope_size(bytes.len())?;
+    Ok(bytes)
 }
 
 /// Checks a response against what Alexa would reject.
