@@ -1032,9 +1032,7 @@ mod tests {
     #[test]
     fn one_pass_reads_what_scan_then_parse_reads() {
         use crate::model::read::tests::mutated;
-        use crate::model::scan::tests::Rng;
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/alexa-requests");
+        use crate::model::scan::tests::{Rng, fixtures};
         let mut rng = Rng(0x1234_5678_9abc_def1);
         let (mut files, mut read) = (0, 0);
         let mut check = |text: &str| {
@@ -1046,10 +1044,7 @@ mod tests {
                 read += 1;
             }
         };
-        for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
+        for text in fixtures("alexa-requests") {
             if !text.contains("\"request\"") {
                 continue;
             }

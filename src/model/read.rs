@@ -706,7 +706,7 @@ pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::scan::tests::{Rng, json};
+    use crate::model::scan::tests::{Rng, fixtures, json};
     use serde_json::Value;
 
     /// What serde_json makes of `text` as `T`, and what this reader makes of it.
@@ -867,14 +867,9 @@ pub(crate) mod tests {
     #[test]
     fn agrees_with_serde_json_on_broken_alexa_requests() {
         use crate::model::{Request, Session};
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/alexa-requests");
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         let (mut files, mut accepted) = (0, 0);
-        for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
+        for text in fixtures("alexa-requests") {
             let (Some(session), Some(request)) = (
                 scan::find(&text, &["session"]),
                 scan::find(&text, &["request"]),

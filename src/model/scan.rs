@@ -651,6 +651,29 @@ pub(crate) mod tests {
         assert_eq!(find(ctx, &["Viewport", "x", "System"]), None);
     }
 
+    /// The text of every `.json` file under `tests/fixtures/<dir>`,
+    /// subfolders included.
+    pub(crate) fn fixtures(dir: &str) -> Vec<String> {
+        fn walk(dir: &std::path::Path, texts: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("fixtures dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, texts);
+                } else if path.extension().is_some_and(|e| e == "json") {
+                    texts.push(std::fs::read_to_string(&path).expect("fixture"));
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(dir),
+            &mut texts,
+        );
+        texts
+    }
+
     /// A small deterministic generator (xorshift), so that failures repeat.
     pub(crate) struct Rng(pub(crate) u64);
 

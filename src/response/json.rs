@@ -543,11 +543,8 @@ mod tests {
 
     #[test]
     fn writes_every_response_fixture_as_serde_json_does() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/alexa-responses");
         let mut seen = 0;
-        for entry in walk(&dir) {
-            let text = std::fs::read_to_string(&entry).expect("fixture");
+        for text in crate::model::scan_tests::fixtures("alexa-responses") {
             let Ok(value) = serde_json::from_str::<Value>(&text) else {
                 continue;
             };
@@ -558,18 +555,5 @@ mod tests {
             }
         }
         assert!(seen > 10, "only {seen} response fixtures");
-    }
-
-    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("fixtures dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files.extend(walk(&path));
-            } else if path.extension().is_some_and(|e| e == "json") {
-                files.push(path);
-            }
-        }
-        files
     }
 }
