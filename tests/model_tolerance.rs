@@ -287,6 +287,14 @@ fn malformed_intent_names_the_path() {
             "at `request.intent.name`: invalid type",
         ),
         (
+            r#"{"request":{"locale":"en-US","intent":{"slots":{"a":{"value":5,"name":"a"}},"name":"X"},"type":"IntentRequest"}}"#,
+            "at `request.intent.slots.a.value`: invalid type",
+        ),
+        (
+            r#"{"request":{"intent":{"name":"X"},"type":"IntentRequest","dialogState":[]}}"#,
+            "at `request.dialogState`: invalid type",
+        ),
+        (
             r#"{"request":{"type":7}}"#,
             "at `request.type`: invalid type",
         ),
@@ -391,6 +399,16 @@ fn lenient_numbers_in_the_viewport() {
     let err = env.try_context().unwrap_err();
     assert!(
         err.to_string().contains("at `context.Viewport.pixelWidth`"),
+        "{err}"
+    );
+    // The same inside a viewport state whose `type` comes last.
+    let env = RequestEnvelope::from_json(
+        r#"{"context":{"Viewports":[{"id":"v"},{"id":7,"type":"APL"}]},"request":{"type":"LaunchRequest"}}"#,
+    )
+    .expect("context is not parsed yet");
+    let err = env.try_context().unwrap_err();
+    assert!(
+        err.to_string().contains("at `context.Viewports[1].id`"),
         "{err}"
     );
 }

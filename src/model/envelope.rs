@@ -776,7 +776,7 @@ impl RequestEnvelope {
 /// The error of a full, eager parse of `text`, which names the bad field's path.
 fn full_parse_error(text: &str) -> Error {
     match serde_json::from_str::<RequestEnvelope>(text) {
-        Err(err) => invalid(text, err),
+        Err(err) => parse_error::<RequestEnvelope>(text, err),
         Ok(_) => Error::new(
             ErrorKind::InvalidRequest,
             "not an Alexa request envelope: duplicate key",
@@ -852,7 +852,7 @@ impl LazyContext {
             let wrapped = format!("{{\"context\":{raw}}}");
             match serde_json::from_str::<Wrapped>(&wrapped) {
                 Ok(w) => Ok(w.context),
-                Err(err) => Err(invalid(&wrapped, err)),
+                Err(err) => Err(parse_error::<Wrapped>(&wrapped, err)),
             }
         })
     }
@@ -889,6 +889,23 @@ impl<'de> Deserialize<'de> for LazyContext {
     ) -> std::result::Result<Self, D::Error> {
         Option::<Context>::deserialize(deserializer).map(LazyContext::parsed)
     }
+}
+
+/// [`invalid`], the path found even inside a value read before its
+/// object's `type` (a buffered value, see `tagged`): then `text` is read
+/// again as `T` with every `type` first (see [`json_path::type_first`]),
+/// and that error, the same one, has a position in the text.
+///
+/// [`json_path::type_first`]: super::json_path::type_first
+fn parse_error<T: serde::de::DeserializeOwned>(text: &str, err: serde_json::Error) -> Error {
+    if err.is_data()
+        && err.to_string().starts_with("at `")
+        && let Some(reordered) = super::json_path::type_first(text)
+        && let Err(again) = serde_json::from_str::<T>(&reordered)
+    {
+        return invalid(&reordered, again);
+    }
+    invalid(text, err)
 }
 
 fn invalid(text: &str, err: serde_json::Error) -> Error {

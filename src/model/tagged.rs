@@ -127,22 +127,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'de, A> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         match self.pending.take() {
-            // A buffered value (the rare case of `type` not coming first): the
-            // position serde_json reports cannot point inside it, so track the
-            // path within the value and name it in the message, which
-            // `RequestEnvelope::from_slice` joins to the path of this object.
-            Some((key, value)) => {
-                let mut track = serde_path_to_error::Track::new();
-                seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track))
-                    .map_err(|e| {
-                        let inner = track.path().to_string();
-                        if inner == "." {
-                            de::Error::custom(format_args!("at `{key}`: {e}"))
-                        } else {
-                            de::Error::custom(format_args!("at `{key}.{inner}`: {e}"))
-                        }
-                    })
-            }
+            // A buffered value (the rare case of `type` not coming first),
+            // read from its `Value`. serde_json's position cannot point
+            // inside it, so the message names the key;
+            // `RequestEnvelope::from_slice` finds the full path by reading the
+            // event again with `type` first (see `json_path::type_first`).
+            Some((key, value)) => seed
+                .deserialize(value)
+                .map_err(|e| de::Error::custom(format_args!("at `{key}`: {e}"))),
             None => self.map.next_value_seed(seed),
         }
     }
