@@ -1,6 +1,6 @@
-//! A strict JSON reader for the envelope's top level and its `session`: a
-//! serde [`Deserializer`] that reads what those are made of (objects,
-//! arrays, plain strings, literals) itself, and hands anything rarer to
+//! A strict JSON reader for the envelope's top level, its `session` and an
+//! `IntentRequest`: a serde [`Deserializer`] that reads what those are made
+//! of (objects, arrays, plain strings, literals) itself, and hands anything rarer to
 //! serde_json, token by token.
 //!
 //! Why: on a small event, serde_json spent about half of its time finding
@@ -12,9 +12,11 @@
 //! What it reads is a matter of package size: each model type read with
 //! both this reader and serde_json (which still reads it for error
 //! messages) is compiled twice. `Session` costs about 31 KB of hello-world
-//! binary for about 1,900 of 20,000 instructions per small request;
-//! `request`'s twenty types would cost 143 KB for 1,700 more, and `context`
-//! 141 KB, so serde_json reads those (measured on x86_64, release,
+//! binary for about 1,900 of 20,000 instructions per small request; an
+//! `IntentRequest` that starts with its `type` (every turn of a
+//! conversation, see [`Reader::tagged`]) 54 KB for 2,000 more. The other
+//! request types would cost about 90 KB more, and `context` 141 KB, so
+//! serde_json reads those (measured on x86_64, release,
 //! `--no-default-features`).
 //!
 //! One rule keeps it honest: **whatever this reader accepts, serde_json
@@ -40,6 +42,7 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::scan::{self, MAX_DEPTH, MAX_VALUES};
+use super::tagged::Rest;
 
 /// serde_json's error type, so that what serde_json reads for this reader
 /// passes through unchanged.
@@ -230,6 +233,38 @@ impl<'de> Reader<'de> {
             }
             None => Err(invalid()),
         }
+    }
+
+    /// At an object whose first member is `"type": tag`: reads its other
+    /// members with `read` (a second `type` is refused, as in every tagged
+    /// union) and moves past it. `Ok(None)`, the reader unmoved, for any
+    /// other value.
+    pub(crate) fn tagged<T>(
+        &mut self,
+        tag: &str,
+        read: impl FnOnce(Rest<'de, Members<'_, 'de>>) -> Result<T, Error>,
+    ) -> Result<Option<T>, Error> {
+        if self.peek() != Some(b'{') {
+            return Ok(None);
+        }
+        let (pos, values) = (self.pos, self.values);
+        self.count()?;
+        self.enter()?;
+        let tagged = self.peek() == Some(b'"')
+            && matches!(self.key()?, Str::Plain("type"))
+            && self.peek_value()? == Some(b'"')
+            && matches!(self.string()?, Str::Plain(t) if t == tag);
+        if !tagged {
+            (self.pos, self.values) = (pos, values);
+            self.depth -= 1;
+            return Ok(None);
+        }
+        let value = read(Rest::after_type(Members {
+            reader: self,
+            first: false,
+        }))?;
+        self.close(b'}')?;
+        Ok(Some(value))
     }
 
     /// Moves past the value that starts here, matching only its brackets and
@@ -539,7 +574,7 @@ impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
 }
 
 /// An object's members.
-struct Members<'r, 'de> {
+pub(crate) struct Members<'r, 'de> {
     reader: &'r mut Reader<'de>,
     first: bool,
 }

@@ -94,6 +94,16 @@ pub(crate) struct Rest<'de, A> {
 }
 
 impl<'de, A: MapAccess<'de>> Rest<'de, A> {
+    /// The rest of an object whose first member, `type`, the caller has read from `map`.
+    pub(crate) fn after_type(map: A) -> Self {
+        Rest {
+            buffered: Vec::new().into_iter(),
+            pending: None,
+            map,
+            _de: PhantomData,
+        }
+    }
+
     /// Parses the rest of the object as the struct `T`.
     pub(crate) fn parse<T: Deserialize<'de>>(self) -> Result<T, A::Error> {
         T::deserialize(MapAccessDeserializer::new(self))
