@@ -132,13 +132,10 @@ impl RequestEnvelope {
         // string), then read a `&str`: one pass of alexa-kit's reader, or,
         // when it refuses the event, a scan and serde_json, whose error says
         // what and where (see `scan`).
-        let text = std::str::from_utf8(bytes).map_err(|e| {
+        let text = super::utf8(bytes).map_err(|at| {
             Error::new(
                 ErrorKind::InvalidRequest,
-                format!(
-                    "not an Alexa request envelope: not UTF-8 (invalid byte at offset {})",
-                    e.valid_up_to()
-                ),
+                format!("not an Alexa request envelope: not UTF-8 (invalid byte at offset {at})"),
             )
         })?;
         Self::scan(text)

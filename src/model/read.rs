@@ -738,6 +738,67 @@ pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
     plain_end_words(bytes, at)
 }
 
+/// `bytes` as UTF-8 text, or the offset of the first byte that is not
+/// UTF-8. Events are mostly ASCII: that part is checked 32 bytes at a time
+/// (SSE2 or NEON; byte by byte elsewhere), and `std::str::from_utf8` checks
+/// the rest, from the first block holding a byte above 0x7F.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, usize> {
+    let ascii = ascii_prefix(bytes);
+    match std::str::from_utf8(&bytes[ascii..]) {
+        // SAFETY: `bytes[..ascii]` is ASCII, so `ascii` is a character
+        // boundary, and `bytes[ascii..]` is UTF-8: all of `bytes` is.
+        Ok(_) => Ok(unsafe { std::str::from_utf8_unchecked(bytes) }),
+        Err(e) => Err(ascii + e.valid_up_to()),
+    }
+}
+
+/// A length of `bytes` that is all ASCII, 32 bytes at a time: up to the
+/// block holding the first byte above 0x7F, or the whole.
+#[cfg(any(
+    all(target_arch = "x86_64", target_feature = "sse2"),
+    all(target_arch = "aarch64", target_feature = "neon")
+))]
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while at + 32 <= bytes.len() {
+        // SAFETY: the vector unit is present (`cfg` above); the loads read
+        // bytes `at..at + 32`, inside `bytes`, and take any alignment.
+        let high = unsafe {
+            #[cfg(target_arch = "x86_64")]
+            {
+                use std::arch::x86_64::{
+                    __m128i, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+                };
+                let p = bytes.as_ptr().add(at).cast::<__m128i>();
+                _mm_movemask_epi8(_mm_or_si128(_mm_loadu_si128(p), _mm_loadu_si128(p.add(1)))) != 0
+            }
+            #[cfg(target_arch = "aarch64")]
+            {
+                use std::arch::aarch64::{vld1q_u8, vmaxvq_u8, vorrq_u8};
+                let p = bytes.as_ptr().add(at);
+                vmaxvq_u8(vorrq_u8(vld1q_u8(p), vld1q_u8(p.add(16)))) > 0x7F
+            }
+        };
+        if high {
+            return at;
+        }
+        at += 32;
+    }
+    if bytes[at..].is_ascii() {
+        bytes.len()
+    } else {
+        at
+    }
+}
+
+#[cfg(not(any(
+    all(target_arch = "x86_64", target_feature = "sse2"),
+    all(target_arch = "aarch64", target_feature = "neon")
+)))]
+fn ascii_prefix(_bytes: &[u8]) -> usize {
+    0
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -759,6 +820,33 @@ pub(crate) mod tests {
                 true
             }
             (_, None) => false,
+        }
+    }
+
+    #[test]
+    fn utf8_agrees_with_std() {
+        let mut rng = Rng(0x005e_ed0f_07f8);
+        let pieces: [&[u8]; 6] = [
+            b"plain ascii text, ",
+            "é".as_bytes(),
+            "日本".as_bytes(),
+            &[0xFF],
+            &[0xE6, 0x97],
+            b"\"{}",
+        ];
+        for _ in 0..20_000 {
+            let mut bytes = Vec::new();
+            for _ in 0..rng.below(12) {
+                let kinds = if rng.below(4) == 0 { 6 } else { 3 };
+                let piece = pieces[rng.below(kinds)];
+                for _ in 0..rng.below(4) + 1 {
+                    bytes.extend_from_slice(piece);
+                }
+            }
+            let expected = std::str::from_utf8(&bytes).map_err(|e| e.valid_up_to());
+            assert_eq!(utf8(&bytes), expected, "{bytes:?}");
+            let ascii = ascii_prefix(&bytes);
+            assert!(bytes[..ascii].is_ascii() && (ascii == bytes.len()) == bytes.is_ascii());
         }
     }
 
