@@ -161,7 +161,7 @@ fn reorder(text: &str, at: usize, depth: usize, out: &mut String) -> Option<usiz
         b'{' => b'}',
         b'[' => b']',
         _ => {
-            let (end, _) = super::scan::value_end(text, at, depth).ok()?;
+            let (end, _) = super::scan::value_end(text, at, depth, false).ok()?;
             out.push_str(&text[at..end]);
             return Some(end);
         }
@@ -180,7 +180,7 @@ fn reorder(text: &str, at: usize, depth: usize, out: &mut String) -> Option<usiz
                 if bytes.get(pos) != Some(&b'"') {
                     return None;
                 }
-                let (key_end, _) = super::scan::value_end(text, pos, depth + 1).ok()?;
+                let (key_end, _) = super::scan::value_end(text, pos, depth + 1, false).ok()?;
                 let key = &text[pos..key_end];
                 is_type = key == "\"type\""
                     || (key.contains('\\') && serde_json::from_str::<String>(key).ok()? == "type");

@@ -272,8 +272,13 @@ impl<'de> Reader<'de> {
     /// its text, for whoever reads it (serde_json, or nobody yet).
     pub(crate) fn skip(&mut self) -> Result<&'de str, Error> {
         self.peek();
-        let (end, values) =
-            scan::value_end(self.text, self.pos, self.depth).map_err(|_| invalid())?;
+        let (end, values) = scan::value_end(
+            self.text,
+            self.pos,
+            self.depth,
+            self.text.len() > MAX_VALUES,
+        )
+        .map_err(|_| invalid())?;
         self.add(values)?;
         let token = &self.text[self.pos..end];
         self.pos = end;

@@ -170,6 +170,13 @@ impl<'a> Scanner<'a> {
     /// commas, colons and openings counted (at least one per value
     /// or key of valid JSON), 64 bytes at a time: see [`Block`].
     fn value_at_depth(&mut self, outer: usize) -> Result<&'a str, ScanError> {
+        self.value_counting::<true>(outer)
+    }
+
+    /// [`value_at_depth`](Self::value_at_depth); without `COUNT`, the
+    /// commas, colons and openings inside arrays and objects are not
+    /// counted, for text too short to hold [`MAX_VALUES`] of them.
+    fn value_counting<const COUNT: bool>(&mut self, outer: usize) -> Result<&'a str, ScanError> {
         self.whitespace();
         let start = self.pos;
         match self.peek() {
@@ -190,7 +197,7 @@ impl<'a> Scanner<'a> {
         let mut carry = Carry::default();
         let mut at = start;
         while at < bytes.len() {
-            let block = Block::at(bytes, at, &mut carry);
+            let block = Block::at::<COUNT>(bytes, at, &mut carry);
             let mut brackets = block.brackets;
             while brackets != 0 {
                 let bit = brackets.trailing_zeros();
@@ -307,7 +314,7 @@ struct Carry {
 impl Block {
     /// The block of `bytes` at `at` (zeros past the end, which are none of
     /// the bytes that matter).
-    fn at(bytes: &[u8], at: usize, carry: &mut Carry) -> Block {
+    fn at<const COUNT: bool>(bytes: &[u8], at: usize, carry: &mut Carry) -> Block {
         let rest = &bytes[at..];
         let mut padded;
         let chunk: &[u8; 64] = match rest.first_chunk() {
@@ -318,7 +325,7 @@ impl Block {
                 &padded
             }
         };
-        let found = Found::of(chunk);
+        let found = Found::of::<COUNT>(chunk);
         let escaped = escaped(found.backslash, &mut carry.escaped);
         let quotes = found.quote & !escaped;
         // Set from each string's opening quote up to (not including) its
@@ -327,7 +334,11 @@ impl Block {
         carry.in_string = ((inside as i64) >> 63) as u64;
         Block {
             brackets: (found.open | found.close) & !inside,
-            counted: (found.separator | found.open) & !inside,
+            counted: if COUNT {
+                (found.separator | found.open) & !inside
+            } else {
+                0
+            },
         }
     }
 }
@@ -403,7 +414,7 @@ impl Found {
         all(target_arch = "x86_64", target_feature = "sse2"),
         all(target_arch = "aarch64", target_feature = "neon")
     )))]
-    fn of(chunk: &[u8; 64]) -> Found {
+    fn of<const COUNT: bool>(chunk: &[u8; 64]) -> Found {
         Found::of_bytes(chunk)
     }
 
@@ -415,18 +426,22 @@ impl Found {
         not(any(target_arch = "x86_64", target_arch = "aarch64")),
         allow(dead_code)
     )]
-    fn from_masks(mask: impl Fn(bool, u8) -> u64) -> Found {
+    fn from_masks<const COUNT: bool>(mask: impl Fn(bool, u8) -> u64) -> Found {
         Found {
             quote: mask(false, b'"'),
             backslash: mask(false, b'\\'),
             open: mask(true, b'{'),
             close: mask(true, b'}'),
-            separator: mask(false, b',') | mask(false, b':'),
+            separator: if COUNT {
+                mask(false, b',') | mask(false, b':')
+            } else {
+                0
+            },
         }
     }
 
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    fn of(chunk: &[u8; 64]) -> Found {
+    fn of<const COUNT: bool>(chunk: &[u8; 64]) -> Found {
         use std::arch::x86_64::{
             __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
             _mm_set1_epi8,
@@ -450,7 +465,7 @@ impl Found {
                 _mm_or_si128(v[2], bit5),
                 _mm_or_si128(v[3], bit5),
             ];
-            Found::from_masks(|fold, byte| {
+            Found::from_masks::<COUNT>(|fold, byte| {
                 let v = if fold { &folded } else { &v };
                 let b = _mm_set1_epi8(byte as i8);
                 let lane = |x| u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(x, b)) as u16);
@@ -462,7 +477,7 @@ impl Found {
     /// As on x86_64; NEON has no byte movemask, so each compare result is
     /// weighed by its bit and summed pairwise (simdjson's way).
     #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
-    fn of(chunk: &[u8; 64]) -> Found {
+    fn of<const COUNT: bool>(chunk: &[u8; 64]) -> Found {
         use std::arch::aarch64::{
             uint8x16_t, vandq_u8, vceqq_u8, vdupq_n_u8, vgetq_lane_u64, vld1q_u8, vorrq_u8,
             vpaddq_u8, vreinterpretq_u64_u8,
@@ -482,7 +497,7 @@ impl Found {
             let weights = vld1q_u8(WEIGHTS.as_ptr());
             let bit5 = vdupq_n_u8(0x20);
             let folded: [uint8x16_t; 4] = v.map(|x| vorrq_u8(x, bit5));
-            Found::from_masks(|fold, byte| {
+            Found::from_masks::<COUNT>(|fold, byte| {
                 let v = if fold { &folded } else { &v };
                 let b = vdupq_n_u8(byte);
                 let w = |x| vandq_u8(vceqq_u8(x, b), weights);
@@ -505,14 +520,27 @@ fn next_quote_or_backslash(bytes: &[u8], at: usize) -> usize {
 /// `depth` containers deep, and how many values it counts towards
 /// [`MAX_VALUES`]: brackets and strings matched as in
 /// [`Scanner::value_at_depth`], the rest left to whoever reads it.
-pub(crate) fn value_end(text: &str, at: usize, depth: usize) -> Result<(usize, usize), ScanError> {
+///
+/// Without `count`, only strings and scalars are counted: for text shorter
+/// than [`MAX_VALUES`] bytes, which cannot hold more (each counted byte is
+/// one of its own), so a small event skips the work.
+pub(crate) fn value_end(
+    text: &str,
+    at: usize,
+    depth: usize,
+    count: bool,
+) -> Result<(usize, usize), ScanError> {
     let mut scanner = Scanner {
         text,
         bytes: text.as_bytes(),
         pos: at,
         values: 0,
     };
-    scanner.value_at_depth(depth)?;
+    if count {
+        scanner.value_counting::<true>(depth)?;
+    } else {
+        scanner.value_counting::<false>(depth)?;
+    }
     Ok((scanner.pos, scanner.values))
 }
 
@@ -701,7 +729,11 @@ pub(crate) mod tests {
                 0 => rng.next() as u8,
                 _ => ALPHABET[rng.below(ALPHABET.len())],
             });
-            assert_eq!(Found::of(&chunk), Found::of_bytes(&chunk), "{chunk:?}");
+            assert_eq!(
+                Found::of::<true>(&chunk),
+                Found::of_bytes(&chunk),
+                "{chunk:?}"
+            );
         }
     }
 
@@ -878,6 +910,13 @@ pub(crate) mod tests {
                     other => other,
                 });
                 assert_eq!(got, want, "{case}");
+                // Uncounted, the same end (these texts are short of the cap).
+                let uncounted = value_end(case, 0, 0, false).map(|(end, _)| end);
+                assert_eq!(
+                    uncounted.map_err(|_| ()),
+                    want.map(|(end, _)| end).map_err(|_| ()),
+                    "{case}"
+                );
             }
         }
     }
