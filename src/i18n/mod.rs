@@ -956,10 +956,15 @@ impl Localizer {
         }
         // Most messages are plain text, which is what Fluent would write
         // (alexa-kit sets no transform): no resolver needed.
+        // Either way, with room for the `<speak>` tags most messages get
+        // when they are said (see `wrap_speak`): no second allocation.
+        let room = crate::response::ssml::SPEAK_TAGS.len();
         if let [ast::PatternElement::TextElement { value }] = pattern.elements.as_slice() {
-            return (*value).to_owned();
+            let mut out = String::with_capacity(value.len() + room);
+            out.push_str(value);
+            return out;
         }
-        let mut out = String::new();
+        let mut out = String::with_capacity(64);
         let mut errors = Vec::new();
         // Writing into a String cannot fail.
         let _ = bundle.write_pattern(&mut out, pattern, args, &mut errors);

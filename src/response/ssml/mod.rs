@@ -117,18 +117,26 @@ pub(crate) fn first_non_xml_char(text: &str) -> Option<(usize, char)> {
 /// assert_eq!(wrap_speak("Hi".to_string()), "<speak>Hi</speak>");
 /// assert_eq!(wrap_speak("<speak>Hi</speak>".to_string()), "<speak>Hi</speak>");
 /// ```
-pub fn wrap_speak(markup: String) -> String {
+pub fn wrap_speak(mut markup: String) -> String {
     let trimmed = markup.trim();
     if trimmed.starts_with("<speak") && trimmed.ends_with("</speak>") && is_speak_open(trimmed) {
         markup
+    } else if markup.capacity() - markup.len() >= SPEAK_TAGS.len() {
+        // In place when there is room, as in the messages the localizer writes.
+        markup.insert_str(0, "<speak>");
+        markup.push_str("</speak>");
+        markup
     } else {
-        let mut out = String::with_capacity(markup.len() + 15);
+        let mut out = String::with_capacity(markup.len() + SPEAK_TAGS.len());
         out.push_str("<speak>");
         out.push_str(&markup);
         out.push_str("</speak>");
         out
     }
 }
+
+/// What [`wrap_speak`] adds: `<speak>` and `</speak>`.
+pub(crate) const SPEAK_TAGS: &str = "<speak></speak>";
 
 /// `<speak>` or `<speak ` (with attributes), but not `<speaker>`.
 fn is_speak_open(s: &str) -> bool {
