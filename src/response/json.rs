@@ -236,10 +236,24 @@ impl Compound<'_> {
         value.serialize(&mut self.writer)
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
-        self.next();
-        self.writer.string(key)?;
-        self.writer.out.push(b':');
+    /// A struct's field. Its name comes from the derive of one of
+    /// alexa-kit's model types (this writer writes nothing else), which are
+    /// Rust identifiers or their camelCase, so it needs no escape: written
+    /// as it is, unchecked in release builds.
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        debug_assert_eq!(
+            crate::model::plain_end(key.as_bytes(), 0),
+            key.len(),
+            "{key}"
+        );
+        let out = &mut *self.writer.out;
+        out.reserve(key.len() + 4);
+        if !std::mem::take(&mut self.first) {
+            out.push(b',');
+        }
+        out.push(b'"');
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\":");
         value.serialize(&mut self.writer)
     }
 
