@@ -128,6 +128,12 @@ impl RequestEnvelope {
     /// # Ok::<(), alexa_kit::Error>(())
     /// ```
     pub fn from_slice(bytes: &[u8]) -> Result<Self> {
+        Self::from_slice_boxed(bytes).map(|envelope| *envelope)
+    }
+
+    /// [`from_slice`](Self::from_slice), boxed as it is built: the envelope
+    /// is some 500 bytes, and a skill keeps it boxed (see `Input`).
+    pub(crate) fn from_slice_boxed(bytes: &[u8]) -> Result<Box<Self>> {
         // Validate UTF-8 once for the whole input (cheaper than string by
         // string), then read a `&str`: one pass of alexa-kit's reader, or,
         // when it refuses the event, a scan and serde_json, whose error says
@@ -156,7 +162,7 @@ impl RequestEnvelope {
     /// Reads the envelope in one pass: `version`, `session` and `request`
     /// parsed, `context` kept as text until it is read. Anything that pass
     /// does not take goes the careful way, [`scan_then_parse`](Self::scan_then_parse).
-    fn scan(text: &str) -> Result<Self> {
+    fn scan(text: &str) -> Result<Box<Self>> {
         match Self::read_once(text) {
             Some(envelope) => Ok(envelope),
             None => Self::scan_then_parse(text),
@@ -170,7 +176,7 @@ impl RequestEnvelope {
     /// (an error, a repeated part, a limit reached, a shape the reader
     /// leaves to serde_json): the scan-then-parse path decides those, with
     /// its messages.
-    fn read_once(text: &str) -> Option<Self> {
+    fn read_once(text: &str) -> Option<Box<Self>> {
         let (mut version, mut session, mut context, mut request) = (None, None, None, None);
         let mut reader = Reader::new(text);
         reader.begin_object().ok()?;
@@ -211,7 +217,7 @@ impl RequestEnvelope {
     /// parses `version`, `session` and `request` with serde_json (which reads
     /// whatever the one pass left to it) and keeps `context` as text until it
     /// is read. On any error, a full parse says what and where.
-    fn scan_then_parse(text: &str) -> Result<Self> {
+    fn scan_then_parse(text: &str) -> Result<Box<Self>> {
         let (mut version, mut session, mut context, mut request) = (None, None, None, None);
         let mut duplicate = false;
         let mut scanner = Scanner::new(text);
@@ -246,7 +252,7 @@ impl RequestEnvelope {
         let Some(request) = request else {
             return Err(full_parse_error(text));
         };
-        let parts = || -> serde_json::Result<Self> {
+        let parts = || -> serde_json::Result<Box<Self>> {
             let version = version.map(serde_json::from_str).transpose()?;
             let session = session.map(serde_json::from_str).transpose()?.flatten();
             let request = serde_json::from_str(request)?;
@@ -264,9 +270,9 @@ impl RequestEnvelope {
         session: Option<Session>,
         context: Option<&str>,
         request: Request,
-    ) -> Self {
+    ) -> Box<Self> {
         let source: Arc<str> = Arc::from(text);
-        RequestEnvelope {
+        Box::new(RequestEnvelope {
             version: version.unwrap_or_default(),
             session,
             context: match context {
@@ -275,7 +281,7 @@ impl RequestEnvelope {
             },
             request,
             source: Source(Some(source)),
-        }
+        })
     }
 
     /// Parses an envelope from a JSON string.

@@ -52,14 +52,14 @@ pub struct Input {
 impl Input {
     pub(crate) fn new(
         skill: Skill,
-        envelope: RequestEnvelope,
+        envelope: Box<RequestEnvelope>,
         localizer: Localizer,
         invocation: Invocation,
     ) -> Self {
         let session = session_of(&envelope);
         Input {
             skill,
-            envelope: Box::new(envelope),
+            envelope,
             localizer,
             session,
             attributes: RequestAttributes::default(),

@@ -220,7 +220,7 @@ impl Skill {
         // Typed: its caller may have changed it since it was parsed, so
         // `Input::raw_json` serializes the model instead.
         envelope.forget_source();
-        let mut input = self.prepare(envelope, invocation)?;
+        let mut input = self.prepare(Box::new(envelope), invocation)?;
         let answer = self.respond(&mut input).await?;
         let mut envelope = ResponseEnvelope::new(*answer.response);
         envelope.user_agent = Some(USER_AGENT.to_owned());
@@ -246,7 +246,7 @@ impl Skill {
     /// # }).unwrap();
     /// ```
     pub async fn handle_bytes(&self, event: &[u8], invocation: &Invocation) -> Result<Vec<u8>> {
-        let envelope = RequestEnvelope::from_slice(event)?;
+        let envelope = RequestEnvelope::from_slice_boxed(event)?;
         let mut input = self.prepare(envelope, invocation.clone())?;
         Ok(self.respond(&mut input).await?.json)
     }
@@ -254,7 +254,7 @@ impl Skill {
     /// The synchronous first steps of every transport: skill id check and
     /// locale negotiation. Kept out of the async state machine, which then
     /// holds one `Input` instead of its parts as well.
-    fn prepare(&self, envelope: RequestEnvelope, invocation: Invocation) -> Result<Input> {
+    fn prepare(&self, envelope: Box<RequestEnvelope>, invocation: Invocation) -> Result<Input> {
         self.check_skill_id(&envelope)?;
         let localizer = self.inner.locales.localizer(envelope.locale());
         Ok(Input::new(self.clone(), envelope, localizer, invocation))
