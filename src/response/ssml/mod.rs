@@ -99,15 +99,63 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 pub(crate) fn first_non_xml_char(text: &str) -> Option<(usize, char)> {
     let b = text.as_bytes();
     let mut from = 0;
-    while let Some(p) = b[from..].iter().position(|&c| c < 0x20 || c == 0xEF) {
-        let at = from + p;
+    loop {
+        let at = next_suspect(b, from);
+        if at == b.len() {
+            return None;
+        }
         let c = text[at..].chars().next()?;
         if !is_xml_char(c) {
             return Some((at, c));
         }
         from = at + 1;
     }
-    None
+}
+
+/// Whether [`first_non_xml_char`] looks closer at a byte: a control byte
+/// (tab and line breaks are fine) or 0xEF, which leads U+FFFE and U+FFFF.
+fn suspect(b: u8) -> bool {
+    b < 0x20 || b == 0xEF
+}
+
+/// The index of the first [`suspect`] byte from `at` (or `bytes.len()`),
+/// 16 bytes at a time with SSE2 (in every x86_64 target's baseline).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+fn next_suspect(bytes: &[u8], mut at: usize) -> usize {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    while at + 16 <= bytes.len() {
+        // SAFETY: SSE2 is present (`cfg` above); the load reads bytes
+        // `at..at + 16`, inside `bytes`, and takes any alignment.
+        let mask = unsafe {
+            let v = _mm_loadu_si128(bytes.as_ptr().add(at).cast::<__m128i>());
+            // max(v, 0x1f) == 0x1f: v is at most 0x1f, unsigned.
+            let limit = _mm_set1_epi8(0x1f);
+            let control = _mm_cmpeq_epi8(_mm_max_epu8(v, limit), limit);
+            let lead = _mm_cmpeq_epi8(v, _mm_set1_epi8(0xEFu8 as i8));
+            _mm_movemask_epi8(_mm_or_si128(control, lead)) as u32
+        };
+        if mask != 0 {
+            return at + mask.trailing_zeros() as usize;
+        }
+        at += 16;
+    }
+    next_suspect_bytes(bytes, at)
+}
+
+/// [`next_suspect`] a byte at a time: other CPUs, and the last bytes.
+fn next_suspect_bytes(bytes: &[u8], at: usize) -> usize {
+    at + bytes[at..]
+        .iter()
+        .position(|&b| suspect(b))
+        .unwrap_or(bytes.len() - at)
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+fn next_suspect(bytes: &[u8], at: usize) -> usize {
+    next_suspect_bytes(bytes, at)
 }
 
 /// Wraps markup in `<speak>…</speak>` unless it already is.
@@ -144,4 +192,48 @@ fn is_speak_open(s: &str) -> bool {
         s.as_bytes().get(6),
         Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::scan_tests::Rng;
+
+    #[test]
+    fn finds_the_same_characters_as_a_byte_loop() {
+        let pieces = [
+            "Hallo Welt! ",
+            "\t",
+            "\n",
+            "\u{1}",
+            "\u{1f}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{fffd}",
+            "ï",
+            "日本",
+        ];
+        let mut rng = Rng(0x0bad_cafe);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..rng.below(40) {
+                // Mostly plain text, sometimes one of the others.
+                let i = if rng.below(6) == 0 {
+                    rng.below(pieces.len())
+                } else {
+                    0
+                };
+                text.push_str(pieces[i]);
+            }
+            let b = text.as_bytes();
+            let from = rng.below(b.len() + 1);
+            assert_eq!(
+                next_suspect(b, from),
+                next_suspect_bytes(b, from),
+                "{text:?}"
+            );
+            let want = text.char_indices().find(|&(_, c)| !is_xml_char(c));
+            assert_eq!(first_non_xml_char(&text), want, "{text:?}");
+        }
+    }
 }
