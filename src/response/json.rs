@@ -253,7 +253,8 @@ impl Compound<'_> {
         }
         out.push(b'"');
         out.extend_from_slice(key.as_bytes());
-        out.extend_from_slice(b"\":");
+        out.push(b'"');
+        out.push(b':');
         value.serialize(&mut self.writer)
     }
 
