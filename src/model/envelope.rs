@@ -170,8 +170,8 @@ impl RequestEnvelope {
     }
 
     /// The envelope in one pass of alexa-kit's reader (see `model/read.rs`):
-    /// `version` and `session` read by it as it reaches them, `request` by
-    /// serde_json, the others matched with the envelope scanner, and the
+    /// `version`, `session` and an `IntentRequest` read by it as it reaches
+    /// them, other requests by serde_json, the others matched with the envelope scanner, and the
     /// values counted (never fewer than the scan counts). `None` for anything else
     /// (an error, a repeated part, a limit reached, a shape the reader
     /// leaves to serde_json): the scan-then-parse path decides those, with
