@@ -132,21 +132,21 @@ for arch in x86_64 arm64; do
 done
 done
 
-# The event scanner and reader (src/model/scan.rs, read.rs) have one vector version per CPU (SSE2, NEON):
-# their unit tests, which compare each with a byte-at-a-time reference, run on arm64 too (under qemu on
-# this x86_64 host).
+# The event scanner and reader (src/model/scan.rs, read.rs) and the SSML character check
+# (src/response/ssml/mod.rs) have one vector version per CPU (SSE2, NEON): their unit tests, which
+# compare each with a byte-at-a-time reference, run on arm64 too (under qemu on this x86_64 host).
 if [ "$host" != aarch64 ]; then
-    step "the event scanner's and reader's tests on arm64 (NEON), under qemu-aarch64"
+    step "the vector code's tests on arm64 (NEON), under qemu-aarch64"
     if ! command -v qemu-aarch64 >/dev/null 2>&1; then
         fail "qemu-aarch64 is not installed (scripts/install-ci-tools.sh should have installed it)"
     elif CC_aarch64_unknown_linux_musl=${CC_aarch64_unknown_linux_musl:-clang} \
         CFLAGS_aarch64_unknown_linux_musl=${CFLAGS_aarch64_unknown_linux_musl:---target=aarch64-unknown-linux-musl} \
         CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER=${CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER:-rust-lld} \
         CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_RUNNER=qemu-aarch64 \
-        cargo test --target aarch64-unknown-linux-musl --lib --no-default-features -- model::scan model::read; then
+        cargo test --target aarch64-unknown-linux-musl --lib --no-default-features -- model::scan model::read response::ssml; then
         pass
     else
-        fail "the scanner's tests on arm64"
+        fail "the vector code's tests on arm64"
     fi
 fi
 

@@ -119,7 +119,8 @@ fn suspect(b: u8) -> bool {
 }
 
 /// The index of the first [`suspect`] byte from `at` (or `bytes.len()`),
-/// 16 bytes at a time with SSE2 (in every x86_64 target's baseline).
+/// 16 bytes at a time with SSE2 (in every x86_64 target's baseline; NEON
+/// below).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 fn next_suspect(bytes: &[u8], mut at: usize) -> usize {
     use std::arch::x86_64::{
@@ -153,7 +154,35 @@ fn next_suspect_bytes(bytes: &[u8], at: usize) -> usize {
         .unwrap_or(bytes.len() - at)
 }
 
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+/// [`next_suspect`] with NEON (in every aarch64 target's baseline).
+#[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
+fn next_suspect(bytes: &[u8], mut at: usize) -> usize {
+    use std::arch::aarch64::{
+        vceqq_u8, vcleq_u8, vdupq_n_u8, vget_lane_u64, vld1q_u8, vorrq_u8, vreinterpret_u64_u8,
+        vreinterpretq_u16_u8, vshrn_n_u16,
+    };
+    while at + 16 <= bytes.len() {
+        // SAFETY: NEON is present (`cfg` above); the load reads bytes
+        // `at..at + 16`, inside `bytes`.
+        let mask = unsafe {
+            let v = vld1q_u8(bytes.as_ptr().add(at));
+            let hits = vorrq_u8(vcleq_u8(v, vdupq_n_u8(0x1f)), vceqq_u8(v, vdupq_n_u8(0xEF)));
+            // Four bits per byte: NEON has no byte movemask.
+            let nibbles = vshrn_n_u16::<4>(vreinterpretq_u16_u8(hits));
+            vget_lane_u64::<0>(vreinterpret_u64_u8(nibbles))
+        };
+        if mask != 0 {
+            return at + (mask.trailing_zeros() / 4) as usize;
+        }
+        at += 16;
+    }
+    next_suspect_bytes(bytes, at)
+}
+
+#[cfg(not(any(
+    all(target_arch = "x86_64", target_feature = "sse2"),
+    all(target_arch = "aarch64", target_feature = "neon")
+)))]
 fn next_suspect(bytes: &[u8], at: usize) -> usize {
     next_suspect_bytes(bytes, at)
 }
