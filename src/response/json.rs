@@ -237,9 +237,9 @@ impl Compound<'_> {
     }
 
     /// A struct's field. Its name comes from the derive of one of
-    /// alexa-kit's model types (this writer writes nothing else), which are
-    /// Rust identifiers or their camelCase, so it needs no escape: written
-    /// as it is, unchecked in release builds.
+    /// alexa-kit's response types (this writer writes nothing else): a Rust
+    /// identifier or its camelCase, which needs no escape. So it is written
+    /// as it is, checked only in debug builds.
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         debug_assert_eq!(
             crate::model::plain_end(key.as_bytes(), 0),
