@@ -214,7 +214,7 @@ impl<'de> Reader<'de> {
     }
 
     /// At a `"`: moves past the string.
-    #[inline]
+    #[inline(always)]
     fn string(&mut self) -> Result<Str<'de>, Error> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
