@@ -57,7 +57,7 @@ mod json_path;
 mod lenient;
 mod read;
 mod request;
-pub(crate) use read::{plain_end, utf8};
+pub(crate) use read::{control_or, plain_end, utf8};
 /// The scanner's random JSON, for other modules' tests.
 #[cfg(test)]
 pub(crate) use scan::tests as scan_tests;

@@ -635,28 +635,80 @@ fn string_end(bytes: &[u8], mut at: usize) -> Option<usize> {
     }
 }
 
-/// Whether a byte ends the plain part of a string: `"`, `\` or a control
-/// character (which JSON strings may not hold raw).
-fn ends_plain(b: u8) -> bool {
-    b == b'"' || b == b'\\' || b < 0x20
-}
-
-/// The index of the first byte from `at` that [`ends_plain`] (or
-/// `bytes.len()`), a byte at a time: the reference for the faster versions,
-/// and the last few bytes of a string.
-fn plain_end_bytes(bytes: &[u8], at: usize) -> usize {
-    let rest = bytes.get(at..).unwrap_or_default();
-    at + rest
-        .iter()
-        .position(|&b| ends_plain(b))
-        .unwrap_or(rest.len())
-}
-
-/// [`plain_end_bytes`], 8 bytes at a time in a `u64` (the tail of the
-/// vector versions, and short strings, such as the keys the response writer
-/// writes).
+/// The index of the first byte from `at` that ends the plain part of a
+/// JSON string (or `bytes.len()`): `"`, `\` or a control character (which
+/// JSON strings may not hold raw).
 #[inline]
-fn plain_end_words(bytes: &[u8], mut at: usize) -> usize {
+pub(crate) fn plain_end(bytes: &[u8], at: usize) -> usize {
+    control_or(bytes, at, b'"', b'\\')
+}
+
+/// The index of the first byte from `at` that is a control character
+/// (below 0x20), `a` or `b` (or `bytes.len()`): 16 bytes at a time with
+/// SSE2 or NEON (in every x86_64 and aarch64 target's baseline), 8 at a
+/// time in a `u64` below that and for the tail. [`plain_end`], and the SSML
+/// check's search for characters XML forbids.
+#[inline]
+#[cfg_attr(
+    not(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "aarch64", target_feature = "neon")
+    )),
+    allow(unused_mut)
+)]
+pub(crate) fn control_or(bytes: &[u8], mut at: usize, a: u8, b: u8) -> usize {
+    #[cfg(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "aarch64", target_feature = "neon")
+    ))]
+    while at + 16 <= bytes.len() {
+        // SAFETY: the vector unit is present (`cfg` above); the load reads
+        // bytes `at..at + 16`, inside `bytes`, and takes any alignment.
+        let first = unsafe {
+            #[cfg(target_arch = "x86_64")]
+            {
+                use std::arch::x86_64::{
+                    __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8,
+                    _mm_or_si128, _mm_set1_epi8,
+                };
+                let v = _mm_loadu_si128(bytes.as_ptr().add(at).cast::<__m128i>());
+                let is_a = _mm_cmpeq_epi8(v, _mm_set1_epi8(a as i8));
+                let is_b = _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+                // max(v, 0x1f) == 0x1f: v is at most 0x1f, unsigned.
+                let limit = _mm_set1_epi8(0x1f);
+                let control = _mm_cmpeq_epi8(_mm_max_epu8(v, limit), limit);
+                let mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is_a, is_b), control));
+                (mask != 0).then(|| mask.trailing_zeros())
+            }
+            #[cfg(target_arch = "aarch64")]
+            {
+                use std::arch::aarch64::{
+                    vceqq_u8, vcleq_u8, vdupq_n_u8, vget_lane_u64, vld1q_u8, vorrq_u8,
+                    vreinterpret_u64_u8, vreinterpretq_u16_u8, vshrn_n_u16,
+                };
+                let v = vld1q_u8(bytes.as_ptr().add(at));
+                let is_a = vceqq_u8(v, vdupq_n_u8(a));
+                let is_b = vceqq_u8(v, vdupq_n_u8(b));
+                let control = vcleq_u8(v, vdupq_n_u8(0x1f));
+                let hits = vorrq_u8(vorrq_u8(is_a, is_b), control);
+                // Four bits per byte (a shift-right-and-narrow of each
+                // 16-bit pair): NEON has no byte movemask.
+                let nibbles = vshrn_n_u16::<4>(vreinterpretq_u16_u8(hits));
+                let mask = vget_lane_u64::<0>(vreinterpret_u64_u8(nibbles));
+                (mask != 0).then(|| mask.trailing_zeros() / 4)
+            }
+        };
+        if let Some(i) = first {
+            return at + i as usize;
+        }
+        at += 16;
+    }
+    control_or_words(bytes, at, a, b)
+}
+
+/// [`control_or`] 8 bytes at a time in a `u64`.
+#[inline]
+fn control_or_words(bytes: &[u8], mut at: usize, a: u8, b: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // The high bit of each byte below `n`; exact for the lowest such byte,
@@ -664,83 +716,25 @@ fn plain_end_words(bytes: &[u8], mut at: usize) -> usize {
     let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
     while let Some(word) = bytes.get(at..at + 8) {
         let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-        let hits = below(w ^ (ONES * u64::from(b'"')), 1)
-            | below(w ^ (ONES * u64::from(b'\\')), 1)
+        let hits = below(w ^ (ONES * u64::from(a)), 1)
+            | below(w ^ (ONES * u64::from(b)), 1)
             | below(w, 0x20);
         if hits != 0 {
             return at + (hits.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    plain_end_bytes(bytes, at)
+    control_or_bytes(bytes, at, a, b)
 }
 
-#[cfg(not(any(
-    all(target_arch = "x86_64", target_feature = "sse2"),
-    all(target_arch = "aarch64", target_feature = "neon")
-)))]
-pub(crate) fn plain_end(bytes: &[u8], at: usize) -> usize {
-    plain_end_words(bytes, at)
-}
-
-/// [`plain_end_bytes`], 16 bytes at a time with SSE2 (in every x86_64
-/// target's baseline).
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline]
-pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
-    use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
-    };
-    while at + 16 <= bytes.len() {
-        // SAFETY: SSE2 is present (`cfg` above); the load reads bytes
-        // `at..at + 16`, inside `bytes`, and takes any alignment.
-        let mask = unsafe {
-            let v = _mm_loadu_si128(bytes.as_ptr().add(at).cast::<__m128i>());
-            let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
-            let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
-            // max(v, 0x1f) == 0x1f: v is at most 0x1f, unsigned.
-            let limit = _mm_set1_epi8(0x1f);
-            let control = _mm_cmpeq_epi8(_mm_max_epu8(v, limit), limit);
-            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control)) as u32
-        };
-        if mask != 0 {
-            return at + mask.trailing_zeros() as usize;
-        }
-        at += 16;
-    }
-    plain_end_words(bytes, at)
-}
-
-/// [`plain_end_bytes`], 16 bytes at a time with NEON (in every aarch64
-/// target's baseline).
-#[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
-#[inline]
-pub(crate) fn plain_end(bytes: &[u8], mut at: usize) -> usize {
-    use std::arch::aarch64::{
-        vceqq_u8, vcleq_u8, vdupq_n_u8, vget_lane_u64, vld1q_u8, vorrq_u8, vreinterpret_u64_u8,
-        vreinterpretq_u16_u8, vshrn_n_u16,
-    };
-    while at + 16 <= bytes.len() {
-        // SAFETY: NEON is present (`cfg` above); the load reads bytes
-        // `at..at + 16`, inside `bytes`.
-        let mask = unsafe {
-            let v = vld1q_u8(bytes.as_ptr().add(at));
-            let quote = vceqq_u8(v, vdupq_n_u8(b'"'));
-            let backslash = vceqq_u8(v, vdupq_n_u8(b'\\'));
-            let control = vcleq_u8(v, vdupq_n_u8(0x1f));
-            let hits = vorrq_u8(vorrq_u8(quote, backslash), control);
-            // Four bits per byte (a shift-right-and-narrow of each 16-bit
-            // pair): NEON has no byte movemask.
-            let nibbles = vshrn_n_u16::<4>(vreinterpretq_u16_u8(hits));
-            vget_lane_u64::<0>(vreinterpret_u64_u8(nibbles))
-        };
-        if mask != 0 {
-            return at + (mask.trailing_zeros() / 4) as usize;
-        }
-        at += 16;
-    }
-    plain_end_words(bytes, at)
+/// [`control_or`] a byte at a time: the reference for the faster
+/// versions, and the last few bytes.
+fn control_or_bytes(bytes: &[u8], at: usize, a: u8, b: u8) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|&c| c < 0x20 || c == a || c == b)
+        .unwrap_or(rest.len())
 }
 
 /// `bytes` as UTF-8 text, or the offset of the first byte that is not
@@ -1019,7 +1013,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn plain_end_finds_what_a_byte_loop_finds() {
+    fn control_or_finds_what_a_byte_loop_finds() {
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         let mut next = move || {
             seed ^= seed << 13;
@@ -1027,7 +1021,7 @@ pub(crate) mod tests {
             seed ^= seed << 17;
             seed
         };
-        const ALPHABET: &[u8] = b"\"\\ a0\x00\x1f\x20\x7f\xc3\xa9\x1e";
+        const ALPHABET: &[u8] = b"\"\\ a0\x00\x1f\x20\x7f\xc3\xa9\x1e\xef\xbf";
         for _ in 0..20_000 {
             let len = (next() % 70) as usize;
             let bytes: Vec<u8> = (0..len)
@@ -1039,11 +1033,15 @@ pub(crate) mod tests {
                 .map(|b| if next() % 8 == 0 { b } else { b'a' })
                 .collect();
             for at in 0..=len {
-                assert_eq!(
-                    plain_end(&bytes, at),
-                    plain_end_bytes(&bytes, at),
-                    "{bytes:?} {at}"
-                );
+                // A JSON string's end, and the SSML check's suspects.
+                for (a, b) in [(b'"', b'\\'), (0xEF, 0xEF)] {
+                    assert_eq!(
+                        control_or(&bytes, at, a, b),
+                        control_or_bytes(&bytes, at, a, b),
+                        "{bytes:?} {at} {a:#x} {b:#x}"
+                    );
+                }
+                assert_eq!(plain_end(&bytes, at), control_or(&bytes, at, b'"', b'\\'));
             }
         }
     }
